@@ -1,0 +1,2 @@
+console.error('dinhdanh-mock-idp: not built yet');
+process.exitCode = 1;
