@@ -7,3 +7,35 @@
 export { DinhDanhError, ERROR_CODES, isDinhDanhError } from './errors';
 export type { DinhDanhErrorCode, DinhDanhErrorOptions } from './errors';
 export { redact } from './redact';
+
+// ── claims: the identity model ──
+export { ATTRIBUTES, ATTRIBUTE_NAMES, isSensitiveAttribute } from './claims/attributes';
+export type { AttributeInfo, AttributeName } from './claims/attributes';
+export {
+  accountTypeSchema,
+  addressSchema,
+  assuranceLevelSchema,
+  drivingLicenceSchema,
+  guardianSchema,
+  healthInsuranceSchema,
+  identityAttributesSchema,
+  identitySchema,
+  organisationSchema,
+  passportSchema,
+  personNameSchema,
+  vehicleRegistrationSchema,
+} from './claims/identity';
+export type {
+  AccountType,
+  Address,
+  AssuranceLevel,
+  DrivingLicence,
+  Guardian,
+  HealthInsurance,
+  Identity,
+  IdentityAttributes,
+  Organisation,
+  Passport,
+  PersonName,
+  VehicleRegistration,
+} from './claims/identity';
