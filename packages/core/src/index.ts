@@ -66,3 +66,7 @@ export {
 } from './claims/documents';
 export { normalizeEnterpriseCode } from './claims/organisation';
 export { normalizePortrait } from './claims/records';
+export { DIALECTS, normalizeIdentity } from './claims/normalize';
+export type { ClaimSources, Dialect, NormalizeContext } from './claims/normalize';
+export { parseCccdQr } from './claims/cccd-qr';
+export type { CccdQrData } from './claims/cccd-qr';
