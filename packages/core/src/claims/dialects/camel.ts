@@ -31,15 +31,22 @@ import { inferAccountType, readAccountTypeName } from './common';
 import type { WireClaims } from './source';
 
 const text = (value: unknown, path: string) => readText(value, path);
+const ORG_FIELDS = ['organizationAddress', 'representativeName', 'representativePid'];
 
 function readDrivingLicence(claims: WireClaims): IdentityAttributes['drivingLicence'] {
   const number = claims.read('drivingLicenceNumber', normalizeDrivingLicenceNumber);
   const classes = claims.read('drivingLicenceClasses', normalizeLicenceClasses);
   if (number === undefined && classes === undefined) return undefined;
   if (number === undefined)
-    return invalid(claims.pathOf('drivingLicenceNumber'), 'a licence number with the classes');
+    return invalid(
+      claims.pathOf('drivingLicenceNumber', ['drivingLicenceClasses']),
+      'a licence number with the classes',
+    );
   if (classes === undefined)
-    return invalid(claims.pathOf('drivingLicenceClasses'), 'the classes of the licence');
+    return invalid(
+      claims.pathOf('drivingLicenceClasses', ['drivingLicenceNumber']),
+      'the classes of the licence',
+    );
   return { number, classes };
 }
 
@@ -53,7 +60,7 @@ function readOrganisation(claims: WireClaims): Organisation | undefined {
   if (name === undefined) {
     if (headOffice !== undefined || repName !== undefined || repPid !== undefined) {
       return invalid(
-        claims.pathOf('organizationName'),
+        claims.pathOf('organizationName', ORG_FIELDS),
         "the organisation's name with its other fields",
       );
     }
@@ -61,7 +68,7 @@ function readOrganisation(claims: WireClaims): Organisation | undefined {
   }
   if (repPid !== undefined && repName === undefined) {
     return invalid(
-      claims.pathOf('representativeName'),
+      claims.pathOf('representativeName', ['representativePid']),
       "the representative's name with their ID number",
     );
   }

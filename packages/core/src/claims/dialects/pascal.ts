@@ -50,7 +50,7 @@ function readOrganisation(
   if (name === undefined) {
     if (enterpriseCode !== undefined || headOffice !== undefined) {
       return invalid(
-        claims.pathOf('TenDoanhNghiep'),
+        claims.pathOf('TenDoanhNghiep', ['MaSoDoanhNghiep', 'DiaChi']),
         "the organisation's name with its other fields",
       );
     }

@@ -88,8 +88,15 @@ export class WireClaims {
     return claim === undefined ? undefined : read(claim.value, claim.path);
   }
 
-  /** Where a claim would be named if it is missing: the first source's prefix. */
-  pathOf(name: string): string {
+  /**
+   * Where a missing claim is named: next to the first present claim of `near` (its
+   * companions), else in the first source.
+   */
+  pathOf(name: string, near: readonly string[] = []): string {
+    for (const other of near) {
+      const claim = this.get(other);
+      if (claim !== undefined) return `${claim.path.slice(0, -other.length)}${name}`;
+    }
     return `${this.layers[0]?.prefix ?? 'claims'}.${name}`;
   }
 }
