@@ -57,7 +57,7 @@ const READERS: Record<Dialect, (s: ClaimSources, c: NormalizeContext) => Dialect
  * const identity = normalizeIdentity('dvcqg', { idToken, userinfo }, {
  *   issuer: 'https://sso.dichvucong.gov.vn',
  *   provider: 'dvcqg',
- *   levelFromAcr: (acr) => ({ LoA1: 1, LoA2: 2 } as const)[acr],
+ *   levelFromAcr: (acr) => (acr === 'LoA2' ? 2 : acr === 'LoA1' ? 1 : undefined),
  * });
  * identity.attributes.birthdate; // '1990-05-17'
  * ```
