@@ -100,7 +100,7 @@ describe('standard dialect', () => {
     const identity = normalizeIdentity('standard', f.standardForeigner, f.context());
     expect(identity.accountType).toBe('foreigner');
     expect(identity.attributes).toMatchObject({
-      name: { full: 'Claire Dupont' },
+      name: { full: 'Claire Dupont', family: 'Dupont', given: 'Claire' },
       nationality: 'FR',
       foreignerId: 'NN12345678',
       passport: {
@@ -111,7 +111,19 @@ describe('standard dialect', () => {
         expiresOn: '2029-03-31',
       },
     });
-    expect(identity.attributes.name?.given).toBeUndefined();
+  });
+
+  it("keeps a foreigner's name parts only when they appear in the full name", () => {
+    const idToken = { ...f.standardForeigner.idToken, name: 'Claire Marie Dupont' };
+    const consistent = normalizeIdentity('standard', { idToken }, f.context());
+    expect(consistent.attributes.name).toEqual({
+      full: 'Claire Marie Dupont',
+      family: 'Dupont',
+      given: 'Claire',
+    });
+    const swapped = { ...idToken, given_name: 'Martin' };
+    const inconsistent = normalizeIdentity('standard', { idToken: swapped }, f.context());
+    expect(inconsistent.attributes.name).toEqual({ full: 'Claire Marie Dupont' });
   });
 
   it('reads an organisation account', () => {

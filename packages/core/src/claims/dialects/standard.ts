@@ -45,17 +45,39 @@ function readNationalities(value: unknown, path: string): string | undefined {
   return codes[0];
 }
 
+/**
+ * Foreigners' names follow other orders, so their parts cannot be derived; the provider's
+ * are kept only when each one appears, as whole words, in the full name.
+ */
+function foreignParts(claims: WireClaims, full: string): Omit<PersonName, 'full'> {
+  const parts = prune<Omit<PersonName, 'full'>>({
+    family: claims.read('family_name', normalizeName),
+    middle: claims.read('middle_name', normalizeName),
+    given: claims.read('given_name', normalizeName),
+  });
+  const padded = ` ${full.toLowerCase()} `;
+  const consistent = Object.values(parts).every(
+    (part) => part === undefined || padded.includes(` ${part.toLowerCase()} `),
+  );
+  return consistent ? parts : {};
+}
+
 function readName(claims: WireClaims, foreigner: boolean): PersonName | undefined {
   const name = claims.get('name');
-  // Never trust the parts a provider sends: one deployment put the family name in
-  // given_name. They only rebuild a full name that is missing.
-  if (name !== undefined) return toPersonName(name.value, name.path, { split: !foreigner });
-  const parts = ['family_name', 'middle_name', 'given_name']
-    .map((key) => claims.read(key, normalizeName))
-    .filter((part) => part !== undefined);
-  if (parts.length === 0) return undefined;
-  const full = (foreigner ? [...parts].reverse() : parts).join(' ');
-  return toPersonName(full, claims.pathOf('name'), { split: !foreigner });
+  let person: PersonName | undefined;
+  // Never trust the parts a provider sends for a Vietnamese name: one deployment put the
+  // family name in given_name. The full name is split instead; the parts only rebuild a
+  // full name that is missing.
+  if (name !== undefined) person = toPersonName(name.value, name.path, { split: !foreigner });
+  else {
+    const parts = ['family_name', 'middle_name', 'given_name']
+      .map((key) => claims.read(key, normalizeName))
+      .filter((part) => part !== undefined);
+    if (parts.length === 0) return undefined;
+    const full = (foreigner ? [...parts].reverse() : parts).join(' ');
+    person = toPersonName(full, claims.pathOf('name'), { split: !foreigner });
+  }
+  return foreigner ? { ...person, ...foreignParts(claims, person.full) } : person;
 }
 
 function readAddresses(claims: WireClaims): IdentityAttributes['address'] {
