@@ -44,6 +44,7 @@ const READERS: Record<Dialect, (s: ClaimSources, c: NormalizeContext) => Dialect
  * have the same `sub` is the caller's job); `verified_claims` win over plain claims.
  * Missing attributes stay absent, unknown claims are ignored, every present value is
  * checked: a personal ID number must also agree with the birth date and gender.
+ * Organisation accounts are always level 0.
  *
  * @param dialect - the wire dialect of the provider profile.
  * @param sources - the verified ID token's claims and/or the userinfo response.
@@ -78,6 +79,9 @@ export function normalizeIdentity(
   if (pid !== undefined && !pidMatches(pid, { birthdate, gender })) {
     return invalid(pidPath ?? 'pid', 'a personal ID number that matches the birth date and gender');
   }
+  // Organisation accounts have no assurance level (Decree 69/2024): whatever the provider
+  // says, they never satisfy a level requirement meant for people.
+  if (reading.accountType === 'organisation') reading.level = 0;
   const parsed = identitySchema.safeParse({
     ...reading,
     issuer: context.issuer,

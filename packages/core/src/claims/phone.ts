@@ -53,6 +53,8 @@ export function normalizePhone(value: unknown, path = 'phone'): string {
       e164 = `+84${compact}`;
     }
   }
+  // "+84 (0)912…": the trunk 0 written after the country code.
+  if (e164?.startsWith('+840') === true) e164 = `+84${e164.slice(4)}`;
   if (e164 === undefined || !isE164Phone(e164)) {
     return invalid(path, 'a Vietnamese phone number (0xxxxxxxxx or +84…) or an E.164 number');
   }

@@ -162,6 +162,25 @@ describe('standard dialect', () => {
   });
 });
 
+describe('organisation accounts', () => {
+  it('are level 0 whatever acr or accountLevel say', () => {
+    const idToken = { ...f.standardOrganisation.idToken, acr: 'urn:dinhdanh:loa:2' };
+    const standard = normalizeIdentity(
+      'standard',
+      { ...f.standardOrganisation, idToken },
+      f.context(),
+    );
+    expect([standard.accountType, standard.level, standard.acr]).toEqual([
+      'organisation',
+      0,
+      'urn:dinhdanh:loa:2',
+    ]);
+    const userinfo = { ...f.vneidPartnerOrganisation.userinfo, accountLevel: 2 };
+    const partner = normalizeIdentity('vneid-partner', { userinfo }, f.context());
+    expect([partner.accountType, partner.level]).toEqual(['organisation', 0]);
+  });
+});
+
 describe('vneid-sso dialect', () => {
   it('reads a level-2 citizen from camelCase userinfo', () => {
     const identity = normalizeIdentity('vneid-sso', f.vneidSsoL2, f.context('vneid'));

@@ -170,6 +170,7 @@ describe('phones and e-mail', () => {
     ['02438251234', '+842438251234'],
     [912345678, '+84912345678'],
     ['+33612345678', '+33612345678'],
+    ['+84 (0) 912 345 678', '+84912345678'],
   ])('reads %j', (input, out) => {
     if (out === undefined)
       expect(captureError(() => normalizePhone(input)).code).toBe('claims_invalid');
