@@ -155,6 +155,27 @@ describe('standard dialect', () => {
     });
   });
 
+  it('reads acr, amr and auth_time from the ID token only when there is one', () => {
+    const { acr: _acr, ...idToken } = f.standardL1.idToken;
+    const userinfo = { sub: 'std-mai-02', acr: 'urn:dinhdanh:loa:2', amr: ['hwk'], auth_time: 1 };
+    const identity = normalizeIdentity('standard', { idToken, userinfo }, f.context());
+    expect([identity.level, identity.acr, identity.amr, identity.authTime]).toEqual([
+      0,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    const dvcqg = normalizeIdentity(
+      'dvcqg',
+      {
+        idToken: { sub: 'dvc-5521' },
+        userinfo: { ...f.dvcqgL2.userinfo, acr: 'LoA2', loAs: undefined },
+      },
+      f.context(),
+    );
+    expect(dvcqg.level).toBe(0);
+  });
+
   it('gives level 0 for an acr the profile does not know', () => {
     const idToken = { ...f.standardL1.idToken, acr: 'urn:other:gold' };
     const identity = normalizeIdentity('standard', { idToken }, f.context());

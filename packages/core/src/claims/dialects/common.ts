@@ -59,7 +59,10 @@ export function readLevel(value: unknown, path: string): AssuranceLevel {
   return invalid(path, 'an assurance level 0, 1 or 2');
 }
 
-/** `acr` and the level it maps to (an unknown `acr` is level 0, never a fallback). */
+/**
+ * `acr` and the level it maps to (an unknown `acr` is level 0, never a fallback). Pass
+ * `claims.authentication()` so only the ID token counts when there is one.
+ */
 export function readAcr(
   claims: WireClaims,
   context: NormalizeContext,
@@ -124,10 +127,10 @@ export function readSession(
 ): Pick<DialectReading, 'subject' | 'acr' | 'amr' | 'authTime'> & { level?: AssuranceLevel } {
   const out: Pick<DialectReading, 'subject' | 'acr' | 'amr' | 'authTime'> & {
     level?: AssuranceLevel;
-  } = { subject: readSubject(claims), ...readAcr(claims, context) };
-  const amr = claims.read('amr', readAmr);
+  } = { subject: readSubject(claims), ...readAcr(claims.authentication(), context) };
+  const amr = claims.authentication().read('amr', readAmr);
   if (amr !== undefined) out.amr = amr;
-  const authTime = claims.read('auth_time', readAuthTime);
+  const authTime = claims.authentication().read('auth_time', readAuthTime);
   if (authTime !== undefined) out.authTime = authTime;
   return out;
 }

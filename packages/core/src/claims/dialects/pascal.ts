@@ -87,14 +87,15 @@ export function readPascal(claims: WireClaims, context: NormalizeContext): Diale
     socialInsurance: claims.read('MaBHXH', normalizeSocialInsuranceNumber),
     organisation: readOrganisation(claims, taxCode),
   });
-  const { acr, level } = readAcr(claims, context);
+  const session = claims.authentication();
+  const { acr, level } = readAcr(session, context);
   const today = new Date((context.now ?? Date.now)()).toISOString().slice(0, 10);
   return prune<DialectReading>({
     subject: readSubject(claims),
     acr,
     level: level ?? claims.read('loAs', (v, p) => readLoAs(v, p, today)) ?? 0,
-    amr: claims.read('amr', readAmr),
-    authTime: claims.read('auth_time', readAuthTime),
+    amr: session.read('amr', readAmr),
+    authTime: session.read('auth_time', readAuthTime),
     accountType: declared ?? inferAccountType(attributes),
     attributes,
     pidPath: claims.get('SoDinhDanh')?.path,

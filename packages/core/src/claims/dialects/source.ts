@@ -73,6 +73,15 @@ export class WireClaims {
     return new WireClaims([...verified, ...this.layers]);
   }
 
+  /**
+   * The claims about the authentication itself (`acr`, `amr`, `auth_time`): the signed ID
+   * token's alone when there is one, so userinfo cannot raise the level of a login.
+   */
+  authentication(): WireClaims {
+    const token = this.layers.find((layer) => layer.prefix === 'id_token');
+    return token === undefined ? this : new WireClaims([token]);
+  }
+
   /** The first present value of a wire claim (absent: undefined, null or blank). */
   get(name: string): WireClaim | undefined {
     for (const { record, prefix } of this.layers) {
