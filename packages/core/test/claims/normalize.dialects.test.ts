@@ -225,11 +225,11 @@ describe('vneid-sso dialect', () => {
     });
   });
 
-  it('falls back to accountLevel without acr, and to preferred_username for the pid', () => {
+  it('gives level 0 without acr (accountLevel is no fallback) and reads the pid from preferred_username', () => {
     const idToken = { sub: 'f3a1c2d4', preferred_username: f.MAI.pid };
     const { citizenPid: _omit, ...userinfo } = f.vneidSsoL2.userinfo;
     const identity = normalizeIdentity('vneid-sso', { idToken, userinfo }, f.context());
-    expect(identity.level).toBe(2);
+    expect(identity.level).toBe(0);
     expect(identity.attributes.pid).toBe(f.MAI.pid);
   });
 

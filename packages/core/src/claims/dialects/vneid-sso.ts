@@ -6,7 +6,7 @@ import { invalid } from '../fail';
 import { isValidPid, normalizePid } from '../pid';
 import { compactDigits, prune } from '../text';
 import { camelAccountType, readCamelAccountType, readCamelAttributes } from './camel';
-import { readLevel, readSession, type DialectReading, type NormalizeContext } from './common';
+import { readSession, type DialectReading, type NormalizeContext } from './common';
 import { WireClaims, type ClaimSources } from './source';
 
 /** Reads the VNeID SSO dialect. */
@@ -30,7 +30,8 @@ export function readVneidSso(sources: ClaimSources, context: NormalizeContext): 
   }
   return prune<DialectReading>({
     ...session,
-    level: session.level ?? claims.read('accountLevel', readLevel) ?? 0,
+    // Only the signed acr sets the level: userinfo's accountLevel is not a fallback here.
+    level: session.level ?? 0,
     accountType: camelAccountType(declared, attributes),
     attributes,
     pidPath,
