@@ -385,6 +385,16 @@ describe('normalizeIdentity rejects invalid values, naming the wire path and nev
     if (bad !== undefined) expect(error.message).not.toContain(bad);
   });
 
+  it('rejects a broken clock with input_invalid', () => {
+    const error = captureError(() =>
+      normalizeIdentity('dvcqg', f.dvcqgLoAsOnly, { ...f.context(), now: () => Number.NaN }),
+    );
+    expect({ code: error.code, path: error.path }).toEqual({
+      code: 'input_invalid',
+      path: 'context.now',
+    });
+  });
+
   it('rejects an unknown dialect with input_invalid', () => {
     const error = captureError(() =>
       normalizeIdentity('saml' as Dialect, f.standardL1, f.context()),

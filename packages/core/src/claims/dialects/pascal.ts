@@ -2,6 +2,7 @@
  * Internal: the National Public Service Portal's PascalCase Vietnamese claims, shared by
  * the DVCQG and PostID dialects.
  */
+import { DinhDanhError } from '../../errors';
 import { parseAddress } from '../address';
 import { normalizeDate } from '../dates';
 import { normalizeSocialInsuranceNumber } from '../documents';
@@ -89,7 +90,17 @@ export function readPascal(claims: WireClaims, context: NormalizeContext): Diale
   });
   const session = claims.authentication();
   const { acr, level } = readAcr(session, context);
-  const today = new Date((context.now ?? Date.now)()).toISOString().slice(0, 10);
+  const ms = (context.now ?? Date.now)();
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) {
+    throw new DinhDanhError(
+      'input_invalid',
+      'context.now must return milliseconds since the epoch.',
+      {
+        path: 'context.now',
+      },
+    );
+  }
+  const today = new Date(ms).toISOString().slice(0, 10);
   return prune<DialectReading>({
     subject: readSubject(claims),
     acr,
