@@ -39,3 +39,20 @@ export type {
   PersonName,
   VehicleRegistration,
 } from './claims/identity';
+
+// ── cross-device: signed webhooks (VNeID share transactions, DOMAIN.md dialect 6) ──
+export {
+  DEFAULT_WEBHOOK_HEADERS,
+  memoryReplayCache,
+  signWebhook,
+  verifyWebhook,
+} from './cross-device/webhook';
+export type {
+  MemoryReplayCacheOptions,
+  ReplayCache,
+  SignWebhookOptions,
+  SignedWebhook,
+  VerifyWebhookOptions,
+  WebhookHeaderNames,
+  WebhookSecret,
+} from './cross-device/webhook';
