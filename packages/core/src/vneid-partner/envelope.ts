@@ -110,7 +110,7 @@ function hasRequired(json: Record<string, unknown>, required: readonly string[])
  * ```
  */
 export async function openEnvelope(
-  body: string | Uint8Array | Readonly<Record<string, unknown>>,
+  body: string | Uint8Array | Envelope | Readonly<Record<string, unknown>>,
   options: OpenEnvelopeOptions,
 ): Promise<Record<string, unknown>> {
   const privateKey = importPartnerPrivateKey(options.privateKey);
@@ -145,10 +145,7 @@ export async function openEnvelope(
  * const envelope = await sealEnvelope({ access_token: 'at' }, { publicKey: rpPublicJwk, mode: 'ecb' });
  * ```
  */
-export async function sealEnvelope(
-  json: Readonly<Record<string, unknown>>,
-  options: SealEnvelopeOptions,
-): Promise<Envelope> {
+export async function sealEnvelope(json: object, options: SealEnvelopeOptions): Promise<Envelope> {
   const publicKey = importPartnerPublicKey(options.publicKey);
   const mode = checkMode(options.mode);
   const backend = await resolveBackend(options.backend);

@@ -6,7 +6,7 @@ export function rsaPair(modulusLength = 2048) {
   return {
     pkcs1: privateKey.export({ type: 'pkcs1', format: 'pem' }) as string,
     pkcs8: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
-    privateJwk: privateKey.export({ format: 'jwk' }) as { kty: string },
+    privateJwk: privateKey.export({ format: 'jwk' }) as { kty: string; n: string; p: string },
     spki: publicKey.export({ type: 'spki', format: 'pem' }) as string,
     pkcs1Public: publicKey.export({ type: 'pkcs1', format: 'pem' }) as string,
     publicJwk: publicKey.export({ format: 'jwk' }) as { kty: string },

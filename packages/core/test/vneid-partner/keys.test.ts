@@ -54,11 +54,8 @@ describe('key import', () => {
         publicKeyEncoding: { type: 'spki', format: 'pem' },
       }).privateKey,
     ],
-    [
-      'a JWK without CRT members',
-      { kty: 'RSA', n: (pair.privateJwk as { n: string }).n, e: 'AQAB', d: 'AQAB' },
-    ],
-    ['an inconsistent JWK', { ...pair.privateJwk, p: (rsaPair().privateJwk as { p: string }).p }],
+    ['a JWK without CRT members', { kty: 'RSA', n: pair.privateJwk.n, e: 'AQAB', d: 'AQAB' }],
+    ['an inconsistent JWK', { ...pair.privateJwk, p: rsaPair().privateJwk.p }],
     ['garbage PEM', '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----'],
     ['a number', 42],
     ['null', null],
