@@ -22,7 +22,10 @@ export interface PartnerPublicKey {
   readonly bits: number;
 }
 
-/** A private key as PEM (PKCS#1 `RSA PRIVATE KEY` or PKCS#8 `PRIVATE KEY`), JWK, or already imported. */
+/**
+ * A private key as PEM (PKCS#1 `RSA PRIVATE KEY` or PKCS#8 `PRIVATE KEY`), the same DER in
+ * base64 without armour, a JWK, or already imported.
+ */
 export type PartnerPrivateKeyInput = string | PartnerJwk | PartnerPrivateKey;
 
 /** A public key as PEM (SPKI `PUBLIC KEY`, PKCS#1 `RSA PUBLIC KEY`, or `CERTIFICATE`), JWK, or already imported. */
@@ -77,7 +80,30 @@ function checkSize(bits: number, fail: (message: string) => DinhDanhError): void
   }
 }
 
+/** Base64 DER without PEM armour, as some integration guides store keys; undefined if not that. */
+function bareDer(text: string): forge.asn1.Asn1 | undefined {
+  const clean = text.replace(/\s+/g, '');
+  if (text.includes('-----') || clean.length < 64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(clean)) {
+    return undefined;
+  }
+  try {
+    return forge.asn1.fromDer(forge.util.decode64(clean));
+  } catch {
+    return undefined;
+  }
+}
+
 function privateFromPem(pem: string): forge.pki.rsa.PrivateKey {
+  const der = bareDer(pem);
+  if (der) {
+    try {
+      return forge.pki.privateKeyFromAsn1(der);
+    } catch {
+      throw configInvalid(
+        'The private key (base64 DER without PEM armour) is not an RSA private key in PKCS#1 or PKCS#8.',
+      );
+    }
+  }
   const label = pemLabel(pem);
   if (label === 'ENCRYPTED PRIVATE KEY') {
     throw configInvalid(
@@ -148,6 +174,16 @@ export function importPartnerPrivateKey(input: PartnerPrivateKeyInput): PartnerP
 }
 
 function publicFromPem(pem: string): forge.pki.rsa.PublicKey {
+  const der = bareDer(pem);
+  if (der) {
+    try {
+      return forge.pki.publicKeyFromAsn1(der);
+    } catch {
+      throw publicConfigInvalid(
+        'The public key (base64 DER without PEM armour) is not an RSA public key.',
+      );
+    }
+  }
   const label = pemLabel(pem);
   const wrong = () =>
     publicConfigInvalid(

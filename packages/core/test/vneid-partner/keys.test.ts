@@ -28,6 +28,20 @@ describe('key import', () => {
     }
   });
 
+  it('imports base64 DER without PEM armour (as some integration guides store keys)', async () => {
+    const bare = (pem: string) => pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
+    const envelope = await sealEnvelope({ ok: true }, { publicKey: bare(pair.spki) });
+    for (const key of [bare(pair.pkcs8), bare(pair.pkcs1)]) {
+      await expect(openEnvelope(envelope, { privateKey: key })).resolves.toEqual({ ok: true });
+    }
+    expect(() => importPartnerPrivateKey(bare(pair.spki))).toThrow(
+      expect.objectContaining({ code: 'config_invalid' }),
+    );
+    expect(() =>
+      importPartnerPublicKey(bare(ec.publicKey.export({ type: 'spki', format: 'pem' }) as string)),
+    ).toThrow(expect.objectContaining({ code: 'config_invalid' }));
+  });
+
   it('keeps key material out of the handle', () => {
     const handle = importPartnerPrivateKey(pair.pkcs8);
     expect(JSON.stringify(handle)).toBe('{"type":"vneid-partner-private-key","bits":2048}');

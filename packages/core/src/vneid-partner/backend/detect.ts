@@ -154,9 +154,21 @@ function info(
 }
 
 /** @internal Resolves the backend for a choice; the platform probe runs once per process. */
-export async function resolveBackend(
-  requested: PartnerCryptoBackendChoice = 'auto',
-): Promise<Backend> {
+export function resolveBackend(requested: PartnerCryptoBackendChoice = 'auto'): Promise<Backend> {
+  // One backend object per choice, so the platform key objects it caches are reused.
+  let backend = resolved.get(requested);
+  if (!backend) {
+    backend = build(requested);
+    resolved.set(requested, backend);
+    // A refusal (runtime_unsupported, config_invalid) is not cached as a rejected promise.
+    backend.catch(() => resolved.delete(requested));
+  }
+  return backend;
+}
+
+const resolved = new Map<PartnerCryptoBackendChoice, Promise<Backend>>();
+
+async function build(requested: PartnerCryptoBackendChoice): Promise<Backend> {
   if (requested === 'forge') {
     return {
       rsa: forgeRsa,
