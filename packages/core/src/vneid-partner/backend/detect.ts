@@ -153,6 +153,8 @@ function info(
   return Object.freeze({ requested, rsa, aes, implicitRejection, reason });
 }
 
+const resolved = new Map<PartnerCryptoBackendChoice, Promise<Backend>>();
+
 /** @internal Resolves the backend for a choice; the platform probe runs once per process. */
 export function resolveBackend(requested: PartnerCryptoBackendChoice = 'auto'): Promise<Backend> {
   // One backend object per choice, so the platform key objects it caches are reused.
@@ -165,8 +167,6 @@ export function resolveBackend(requested: PartnerCryptoBackendChoice = 'auto'): 
   }
   return backend;
 }
-
-const resolved = new Map<PartnerCryptoBackendChoice, Promise<Backend>>();
 
 async function build(requested: PartnerCryptoBackendChoice): Promise<Backend> {
   if (requested === 'forge') {
