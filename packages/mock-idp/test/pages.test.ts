@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { html, escapeHtml } from '../src/pages/html';
+import type { ConsentPageModel, LoginPageModel, PersonaSummary } from '../src/interaction';
+import { escapeHtml, html } from '../src/pages/html';
 import {
   PAGE_FIELDS,
   PAGE_TEST_IDS,
@@ -11,8 +12,6 @@ import {
   renderError,
   renderLoggedOut,
   renderLogin,
-  type LoginPageModel,
-  type ConsentPageModel,
 } from '../src/pages';
 
 /** Collapses the whitespace prettier puts into templates, so tests read like the markup. */
@@ -24,36 +23,42 @@ const norm = (page: string) =>
 
 const EVIL = '<script>alert("x")</script>&\'`';
 
+const PERSONAS: readonly PersonaSummary[] = [
+  { id: 'an', label: 'Nguyễn Văn An', level: 2, accountType: 'citizen', locked: false },
+  { id: 'binh', label: 'Trần Thị Bình', level: 1, accountType: 'citizen', locked: false },
+  { id: 'khoa', label: 'Lê Văn Khoá', level: 2, accountType: 'citizen', locked: true },
+  { id: 'john', label: 'John Smith', level: 2, accountType: 'foreigner', locked: false },
+];
+
 const loginModel = (over: Partial<LoginPageModel> = {}): LoginPageModel => ({
+  interactionId: 'abc',
   locale: 'vi',
   client: { id: 'bank', name: 'Ngân hàng Thử nghiệm' },
-  personas: [
-    { id: 'an', name: 'Nguyễn Văn An', level: 2, description: 'Đủ giấy tờ tích hợp' },
-    { id: 'binh', name: 'Trần Thị Bình', level: 1 },
-    { id: 'khoa', name: 'Lê Văn Khoá', level: 2, locked: true },
-  ],
-  form: { action: '/interaction/abc/login', hidden: { interaction: 'abc' } },
+  personas: PERSONAS,
+  actions: { login: 'http://127.0.0.1:9400/interaction/abc/login' },
   ...over,
 });
 
 const consentModel = (over: Partial<ConsentPageModel> = {}): ConsentPageModel => ({
+  interactionId: 'abc',
   locale: 'vi',
   client: { id: 'bank', name: 'Ngân hàng Thử nghiệm' },
-  persona: { id: 'an', name: 'Nguyễn Văn An', level: 2 },
+  persona: PERSONAS[0]!,
   purpose: 'Mở tài khoản thanh toán',
-  attributes: [
-    { name: 'pid', required: true },
-    { name: 'name', required: true },
-    { name: 'healthInsurance', required: false },
-    { name: 'phone', required: false },
+  requested: [
+    { attribute: 'pid', required: true },
+    { attribute: 'name', required: true },
+    { attribute: 'healthInsurance', required: false },
+    { attribute: 'phone', required: false },
   ],
-  form: { action: '/interaction/abc/consent', hidden: { interaction: 'abc' } },
+  actions: { consent: 'http://127.0.0.1:9400/interaction/abc/consent' },
   ...over,
 });
 
-/** Every control (input other than hidden) has a <label for> or is a button. */
+/** Every control other than hidden inputs has a `<label for>`. */
 function expectEveryControlLabelled(page: string) {
   const inputs = [...page.matchAll(/<input\b[^>]*>/g)].map((m) => m[0]);
+  expect(inputs.length).toBeGreaterThan(0);
   for (const input of inputs.filter((i) => !i.includes('type="hidden"'))) {
     const id = /\bid="([^"]+)"/.exec(input)?.[1];
     expect(id, input).toBeDefined();
@@ -77,28 +82,55 @@ describe('html escaping', () => {
   });
 
   it('escapes every value a page interpolates', () => {
+    const evilPersona: PersonaSummary = {
+      id: EVIL,
+      label: EVIL,
+      level: 2,
+      accountType: 'citizen',
+      locked: true,
+    };
     const pages = [
       renderLogin(
         loginModel({
+          interactionId: EVIL,
           client: { id: EVIL, name: EVIL },
-          personas: [{ id: EVIL, name: EVIL, level: 2, description: EVIL }],
-          form: { action: EVIL, hidden: { [EVIL]: EVIL } },
+          personas: [evilPersona],
+          actions: { login: EVIL },
           error: EVIL,
+          loginHint: EVIL,
         }),
       ),
-      renderConsent(consentModel({ client: { id: EVIL, name: EVIL }, purpose: EVIL })),
+      renderConsent(
+        consentModel({
+          interactionId: EVIL,
+          client: { id: EVIL, name: EVIL },
+          persona: evilPersona,
+          purpose: EVIL,
+          actions: { consent: EVIL },
+        }),
+      ),
       renderDevice({
         locale: 'vi',
-        state: 'enter_code',
-        form: { action: EVIL },
+        state: 'error',
+        personas: [],
+        actions: { device: EVIL },
         userCode: EVIL,
-        error: EVIL,
+        message: EVIL,
       }),
-      renderError({ locale: 'vi', error: EVIL, description: EVIL, backUrl: EVIL }),
-      renderLoggedOut({ locale: 'vi', client: { id: EVIL, name: EVIL }, backUrl: EVIL }),
+      renderDevice({
+        locale: 'vi',
+        state: 'pick',
+        personas: [evilPersona],
+        client: { id: EVIL, name: EVIL },
+        actions: { device: EVIL },
+        userCode: EVIL,
+      }),
+      renderError({ locale: 'vi', title: EVIL, error: EVIL, description: EVIL }),
+      renderLoggedOut({ locale: 'vi', client: { id: EVIL, name: EVIL } }),
     ];
     for (const page of pages) {
       expect(page).not.toContain('<script');
+      expect(page).not.toContain('"x")');
       expect(page).toContain('&lt;script&gt;');
     }
   });
@@ -107,11 +139,11 @@ describe('html escaping', () => {
 describe('persona picker', () => {
   const page = norm(renderLogin(loginModel({ requestedLevel: 2 })));
 
-  it('is a full Vietnamese document', () => {
+  it('is a full Vietnamese document naming the client', () => {
     expect(page.startsWith('<!doctype html>')).toBe(true);
     expect(page).toContain('<html lang="vi">');
     expect(page).toContain('Đăng nhập bằng tài khoản định danh điện tử');
-    expect(page).toContain('Ngân hàng Thử nghiệm');
+    expect(page).toContain('data-testid="client-name">Ngân hàng Thử nghiệm<');
     expect(page).toContain('mức 2 trở lên');
   });
 
@@ -121,32 +153,48 @@ describe('persona picker', () => {
     expect(g2).toBeGreaterThan(-1);
     expect(g1).toBeGreaterThan(g2);
     expect(page.match(/<legend>/g)).toHaveLength(2);
-    expect(page).toContain('Tài khoản định danh điện tử mức 2');
+    expect(page).toContain('<legend>Tài khoản định danh điện tử mức 2</legend>');
+    expect(page.indexOf('persona-binh')).toBeGreaterThan(g1);
   });
 
-  it('labels every persona radio, marks locked accounts, preselects the first unlocked', () => {
+  it('labels every persona radio, marks locked and foreign accounts, preselects the first unlocked', () => {
     expectEveryControlLabelled(page);
     expect(page).toMatch(
-      /<input type="radio" id="persona-an" name="persona" value="an" required data-testid="persona-an" checked/,
+      /<input type="radio" id="persona-an" name="persona" value="an" required checked/,
     );
-    expect(page).toContain('Tài khoản bị khoá');
-    expect(page).toContain('<input type="hidden" name="interaction" value="abc">');
-    expect(page).toContain('action="/interaction/abc/login"');
-    expect(page).toContain(`name="${PAGE_FIELDS.decision}" value="continue"`);
-    expect(page).toContain(`name="${PAGE_FIELDS.decision}" value="cancel"`);
+    expect(page).not.toMatch(/id="persona-binh"[^>]*checked/);
+    expect(page).toContain('Công dân Việt Nam · Tài khoản bị khoá');
+    expect(page).toContain('Người nước ngoài');
+  });
+
+  it('posts persona with the interaction id, and cancel posts decision=deny', () => {
+    expect(page).toContain(
+      '<form method="post" action="http://127.0.0.1:9400/interaction/abc/login"',
+    );
+    expect(page).toContain(`<input type="hidden" name="${PAGE_FIELDS.interaction}" value="abc">`);
+    expect(page).toMatch(
+      /name="decision" value="deny"[^>]*formnovalidate[^>]*data-testid="login-cancel"/,
+    );
+    expect(page).toMatch(/<button type="submit" data-testid="login-submit">/);
+  });
+
+  it('preselects the login_hint persona', () => {
+    const hinted = norm(renderLogin(loginModel({ loginHint: 'john' })));
+    expect(hinted).toMatch(/id="persona-john"[^>]*checked/);
+    expect(hinted).not.toMatch(/id="persona-an"[^>]*checked/);
   });
 
   it('speaks English with locale en', () => {
-    const en = renderLogin(loginModel({ locale: 'en', switchUrl: '/authorize?ui_locales=vi' }));
+    const en = renderLogin(loginModel({ locale: 'en' }));
     expect(en).toContain('<html lang="en">');
     expect(en).toContain('Log in with your electronic identity');
     expect(en).toContain('Level 2 electronic identity accounts');
-    expect(en).toContain(`data-testid="${PAGE_TEST_IDS.languageSwitch}"`);
+    expect(en).toContain('Foreign national');
   });
 
   it('announces a form error', () => {
-    expect(renderLogin(loginModel({ error: 'Chọn một công dân' }))).toMatch(
-      /role="alert"[^>]*data-testid="form-error">Chọn một công dân/,
+    expect(norm(renderLogin(loginModel({ error: 'Tài khoản bị khoá' })))).toMatch(
+      /role="alert" id="form-error" data-testid="form-error"> ?Tài khoản bị khoá/,
     );
   });
 });
@@ -154,9 +202,10 @@ describe('persona picker', () => {
 describe('consent screen', () => {
   const page = norm(renderConsent(consentModel()));
 
-  it('names the client, its purpose and each attribute by its Vietnamese label', () => {
+  it('names the client, the persona, the purpose and each attribute by its Vietnamese label', () => {
     expect(page).toContain('<html lang="vi">');
-    expect(page).toContain('data-testid="consent-client">Ngân hàng Thử nghiệm<');
+    expect(page).toContain('data-testid="client-name">Ngân hàng Thử nghiệm<');
+    expect(page).toContain('data-testid="consent-persona">Nguyễn Văn An<');
     expect(page).toContain('data-testid="consent-purpose">Mở tài khoản thanh toán<');
     for (const label of [
       'Số định danh cá nhân',
@@ -166,19 +215,21 @@ describe('consent screen', () => {
     ]) {
       expect(page).toContain(label);
     }
-    expect(page).toContain('dữ liệu cá nhân nhạy cảm');
+    expect(page).toContain('Thẻ bảo hiểm y tế<span class="tag sensitive">dữ liệu cá nhân nhạy cảm');
   });
 
-  it('fixes required attributes and offers optional ones as checked, labelled checkboxes', () => {
-    expect(page).toContain('<input type="hidden" name="attribute" value="pid">');
+  it('fixes required attributes and offers optional ones as ticked, labelled checkboxes', () => {
+    expect(page).toContain('<input type="hidden" name="attributes" value="pid">');
     expect(page).not.toMatch(/type="checkbox"[^>]*value="pid"/);
-    expect(page).toMatch(
-      /<input type="checkbox" id="attribute-phone" name="attribute" value="phone" checked data-testid="attribute-phone">/,
+    expect(page).toContain(
+      '<input type="checkbox" id="attribute-phone" name="attributes" value="phone" checked data-testid="attribute-phone">',
     );
-    expect(page).toContain(`data-testid="attribute-pid"`);
+    expect(page).toContain('data-testid="attribute-pid"');
     expectEveryControlLabelled(page);
-    expect(page).toContain('data-testid="approve"');
-    expect(page).toContain('data-testid="deny"');
+    expect(page).toContain('name="decision" value="approve" data-testid="approve"');
+    expect(page).toContain('name="decision" value="deny" class="secondary" data-testid="deny"');
+    expect(page).toContain('<input type="hidden" name="interaction" value="abc">');
+    expect(page.match(/<legend>/g)).toHaveLength(2);
   });
 
   it('uses English labels with locale en, and says when no purpose was given', () => {
@@ -191,78 +242,106 @@ describe('consent screen', () => {
 });
 
 describe('device page', () => {
-  it('asks for the user code with a labelled input', () => {
+  it('asks for the user code with a labelled input, by GET so the QR link lands on the same page', () => {
     const page = norm(
-      renderDevice({ locale: 'vi', state: 'enter_code', form: { action: '/device' } }),
+      renderDevice({
+        locale: 'vi',
+        state: 'enter_code',
+        personas: [],
+        actions: { device: '/device' },
+      }),
     );
-    expect(page).toContain('data-testid="device-code-form"');
+    expect(page).toContain('<form method="get" action="/device" data-testid="device-code-form">');
     expect(page).toContain('<label for="user-code">');
     expect(page).toContain('name="user_code"');
     expectEveryControlLabelled(page);
   });
 
-  it('confirms with a persona picker and approve/deny, keeping the user code', () => {
+  it('re-asks with an alert in the error state', () => {
+    const page = norm(
+      renderDevice({
+        locale: 'vi',
+        state: 'error',
+        personas: [],
+        actions: { device: '/device' },
+        userCode: 'ABCD',
+      }),
+    );
+    expect(page).toContain('role="alert"');
+    expect(page).toContain('Mã không đúng hoặc đã hết hạn');
+    expect(page).toMatch(/aria-invalid="true" aria-describedby="form-error"/);
+  });
+
+  it('picks a persona and approves or denies, keeping the user code', () => {
     const page = norm(
       renderDevice({
         locale: 'en',
-        state: 'confirm',
-        form: { action: '/device' },
+        state: 'pick',
+        actions: { device: '/device' },
         userCode: 'WDJB-MJHT',
         client: { id: 'tax', name: 'Tax portal' },
-        personas: [{ id: 'an', name: 'Nguyễn Văn An', level: 2 }],
+        personas: PERSONAS,
       }),
+    );
+    expect(page).toContain(
+      '<form method="post" action="/device" data-testid="device-confirm-form">',
     );
     expect(page).toContain('<input type="hidden" name="user_code" value="WDJB-MJHT">');
     expect(page).toContain('data-testid="persona-an"');
     expect(page).toContain('data-testid="approve"');
-    expect(page).toContain('Tax portal');
+    expect(page).toContain('data-testid="client-name">Tax portal<');
     expectEveryControlLabelled(page);
   });
 
-  it.each(['approved', 'denied', 'expired'] as const)('shows the %s state', (state) => {
-    const page = renderDevice({ locale: 'vi', state, form: { action: '/device' } });
-    expect(page).toContain(`data-testid="device-result" data-state="${state}"`);
+  it.each([
+    ['done_approved', 'approved', 'Đã xác nhận'],
+    ['done_denied', 'denied', 'Đã từ chối'],
+  ] as const)('shows the %s state', (state, shown, text) => {
+    const page = renderDevice({
+      locale: 'vi',
+      state,
+      personas: [],
+      actions: { device: '/device' },
+    });
+    expect(page).toContain(`data-testid="device-result" data-state="${shown}">${text}`);
     expect(page).not.toContain('<form');
   });
 });
 
 describe('error and logged-out pages', () => {
-  it('shows the error code, description and a back link', () => {
-    const page = renderError({
-      locale: 'vi',
-      error: 'invalid_request',
-      description: 'redirect_uri không khớp',
-      backUrl: 'https://rp.example/',
-    });
+  it('shows the title, description and error code', () => {
+    const page = norm(
+      renderError({
+        locale: 'vi',
+        title: 'Địa chỉ chuyển hướng không hợp lệ',
+        error: 'invalid_request',
+        description: 'redirect_uri không khớp',
+      }),
+    );
+    expect(page).toContain('<h1>Địa chỉ chuyển hướng không hợp lệ</h1>');
     expect(page).toContain('data-testid="error-code">invalid_request<');
     expect(page).toContain('data-testid="error-description">redirect_uri không khớp<');
-    expect(page).toContain('data-testid="back-link"');
-    expect(page).toContain('Đã xảy ra lỗi');
+    expect(page).toContain('role="alert"');
   });
 
   it('says the citizen is logged out', () => {
     const page = renderLoggedOut({ locale: 'en', client: { id: 'bank', name: 'Bank' } });
     expect(page).toContain('data-testid="logged-out"');
     expect(page).toContain('You are logged out');
-    expect(page).not.toContain('data-testid="back-link"');
+    expect(page).toContain('data-testid="client-name">Bank<');
   });
 });
 
 describe('every documented test id appears on some page', () => {
   it('covers PAGE_TEST_IDS', () => {
+    const device = { personas: PERSONAS, actions: { device: '/d' }, locale: 'vi' } as const;
     const all = [
-      renderLogin(loginModel({ error: 'x', switchUrl: '/x' })),
+      renderLogin(loginModel({ error: 'x' })),
       renderConsent(consentModel()),
-      renderDevice({ locale: 'vi', state: 'enter_code', form: { action: '/d' } }),
-      renderDevice({
-        locale: 'vi',
-        state: 'confirm',
-        form: { action: '/d' },
-        personas: loginModel().personas,
-        client: { id: 'c', name: 'C' },
-      }),
-      renderDevice({ locale: 'vi', state: 'approved', form: { action: '/d' } }),
-      renderError({ locale: 'vi', error: 'e', description: 'd', backUrl: '/' }),
+      renderDevice({ ...device, state: 'enter_code' }),
+      renderDevice({ ...device, state: 'pick', userCode: 'AB', client: { id: 'c', name: 'C' } }),
+      renderDevice({ ...device, state: 'done_approved' }),
+      renderError({ locale: 'vi', title: 't', error: 'e', description: 'd' }),
       renderLoggedOut({ locale: 'vi' }),
     ].join('\n');
     for (const id of Object.values(PAGE_TEST_IDS)) {
@@ -278,6 +357,7 @@ describe('pickLocale and headers', () => {
     expect(pickLocale('fr-FR en-GB vi')).toBe('en');
     expect(pickLocale('vi-VN en')).toBe('vi');
     expect(pickLocale('de')).toBe('vi');
+    expect(pickLocale('de', 'en')).toBe('en');
   });
 
   it('locks pages down with a strict CSP', () => {
@@ -286,6 +366,7 @@ describe('pickLocale and headers', () => {
     expect(csp).toContain("style-src 'unsafe-inline'");
     expect(csp).toContain("form-action 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
+    expect(pageHeaders['x-frame-options']).toBe('DENY');
     expect(
       pageHeadersFor(['https://rp.example/cb', 'not a uri'])['content-security-policy'],
     ).toContain("form-action 'self' https://rp.example;");

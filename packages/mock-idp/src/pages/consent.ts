@@ -1,71 +1,82 @@
-import { ATTRIBUTES } from '@dinhdanh/core';
-import { hiddenFields } from './form';
-import { html } from './html';
+import { ATTRIBUTES, type AttributeName } from '@dinhdanh/core';
+import type { ConsentPageModel } from '../interaction';
+import { PAGE_FIELDS } from './fields';
+import { hidden } from './form';
+import { html, type SafeHtml } from './html';
 import { renderDocument } from './layout';
-import { messagesFor } from './messages';
-import { PAGE_FIELDS, type ConsentAttribute, type ConsentPageModel } from './models';
+import { messagesFor, type Messages } from './messages';
+import type { PageLocale } from './locale';
 import { PAGE_TEST_IDS as T } from './test-ids';
+
+function attributeLabel(name: AttributeName, locale: PageLocale, m: Messages): SafeHtml {
+  const info = ATTRIBUTES[name];
+  const tag = info.sensitive ? html`<span class="tag sensitive">${m.sensitive}</span>` : html``;
+  return html`${info.label[locale]}${tag}`;
+}
 
 /**
  * The consent screen: names the relying party, its purpose and each requested attribute
- * by its label. Required attributes are fixed (sent as hidden `attribute` fields);
- * optional ones are checked checkboxes the citizen can untick. Posts `attribute` (repeated)
- * and `decision` (`approve` or `deny`) plus the model's hidden fields.
+ * by its label. Required attributes are fixed (posted as hidden `attributes` fields);
+ * optional ones are ticked checkboxes the citizen can untick. Posts `attributes`
+ * (repeated) and `decision` (`approve` or `deny`) with the hidden `interaction` id.
  */
 export function renderConsent(model: ConsentPageModel): string {
   const m = messagesFor(model.locale);
-  const required = model.attributes.filter((a) => a.required);
-  const optional = model.attributes.filter((a) => !a.required);
+  const required = model.requested.filter((a) => a.required);
+  const optional = model.requested.filter((a) => !a.required);
 
-  const label = (a: ConsentAttribute) =>
-    html`${ATTRIBUTES[a.name].label[model.locale]}${
-      ATTRIBUTES[a.name].sensitive && html`<span class="tag sensitive">${m.sensitive}</span>`
-    }`;
-
-  const body = html`<p>
-      <strong data-testid="${T.consentClient}">${model.client.name}</strong> ${m.consentIntro}.
-    </p>
-    <p>${m.signedInAs}: <strong>${model.persona.name}</strong></p>
-    <p>
-      <strong>${m.purpose}:</strong>
-      <span data-testid="${T.consentPurpose}">${model.purpose ?? m.noPurpose}</span>
-    </p>
-    <form method="post" action="${model.form.action}" data-testid="${T.consentForm}">
-      ${hiddenFields(model.form)}
-      ${
-        required.length > 0 &&
-        html`<fieldset>
+  const requiredSet =
+    required.length === 0
+      ? html``
+      : html`<fieldset>
           <legend>${m.requiredLegend}</legend>
           <ul>
             ${required.map(
               (a) =>
-                html`<li data-testid="${T.attribute}-${a.name}">
-                  ${label(a)} <span class="tag">${m.required}</span
-                  ><input type="hidden" name="${PAGE_FIELDS.attribute}" value="${a.name}" />
+                html`<li data-testid="${T.attribute}-${a.attribute}">
+                  ${attributeLabel(a.attribute, model.locale, m)}
+                  <span class="tag">${m.required}</span>
+                  ${hidden(PAGE_FIELDS.attributes, a.attribute)}
                 </li>`,
             )}
           </ul>
-        </fieldset>`
-      }
-      ${
-        optional.length > 0 &&
-        html`<fieldset>
+        </fieldset>`;
+
+  const optionalSet =
+    optional.length === 0
+      ? html``
+      : html`<fieldset>
           <legend>${m.optionalLegend}</legend>
-          ${optional.map((a) => {
-            const id = `attribute-${a.name}`;
-            return html`<div class="choice">
-              <input
-                type="checkbox"
-                id="${id}"
-                name="${PAGE_FIELDS.attribute}"
-                value="${a.name}"
-                checked
-                data-testid="${T.attribute}-${a.name}"
-              /><label for="${id}">${label(a)}</label>
-            </div>`;
-          })}
-        </fieldset>`
-      }
+          ${optional.map(
+            (a) =>
+              html`<div class="choice">
+                <input
+                  type="checkbox"
+                  id="attribute-${a.attribute}"
+                  name="${PAGE_FIELDS.attributes}"
+                  value="${a.attribute}"
+                  checked
+                  data-testid="${T.attribute}-${a.attribute}"
+                />
+                <label for="attribute-${a.attribute}"
+                  >${attributeLabel(a.attribute, model.locale, m)}</label
+                >
+              </div>`,
+          )}
+        </fieldset>`;
+
+  const body = html`<p>
+      <strong data-testid="${T.client}">${model.client.name}</strong> ${m.consentIntro}.
+    </p>
+    <p>
+      ${m.signedInAs}: <strong data-testid="${T.consentPersona}">${model.persona.label}</strong>
+    </p>
+    <p>
+      <strong>${m.purpose}:</strong>
+      <span data-testid="${T.consentPurpose}">${model.purpose ?? m.noPurpose}</span>
+    </p>
+    <form method="post" action="${model.actions.consent}" data-testid="${T.consentForm}">
+      ${hidden(PAGE_FIELDS.interaction, model.interactionId)} ${requiredSet} ${optionalSet}
       <div class="buttons">
         <button
           type="submit"
@@ -86,11 +97,5 @@ export function renderConsent(model: ConsentPageModel): string {
         </button>
       </div>
     </form>`;
-  return renderDocument({
-    locale: model.locale,
-    title: m.consentTitle,
-    page: 'consent',
-    body,
-    switchUrl: model.switchUrl,
-  });
+  return renderDocument({ locale: model.locale, title: m.consentTitle, page: 'consent', body });
 }

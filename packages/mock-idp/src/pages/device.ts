@@ -1,40 +1,64 @@
-import { formError, hiddenFields } from './form';
+import type { DevicePageModel } from '../interaction';
+import { PAGE_FIELDS } from './fields';
+import { formError, hidden } from './form';
 import { html, type SafeHtml } from './html';
 import { renderDocument } from './layout';
 import { messagesFor, type Messages } from './messages';
-import { PAGE_FIELDS, type DevicePageModel } from './models';
 import { personaPicker } from './persona-picker';
 import { PAGE_TEST_IDS as T } from './test-ids';
 
-function enterCode(model: DevicePageModel, m: Messages): SafeHtml {
-  return html`<form method="post" action="${model.form.action}" data-testid="${T.deviceCodeForm}">
-    ${hiddenFields(model.form)}
+// GET, so the page is the same whether reached by typing the code or by
+// `verification_uri_complete` (the QR code).
+function enterCode(model: DevicePageModel, m: Messages, invalid: boolean): SafeHtml {
+  const input = invalid
+    ? html`<input
+        type="text"
+        id="user-code"
+        name="${PAGE_FIELDS.userCode}"
+        value="${model.userCode ?? ''}"
+        required
+        autocomplete="one-time-code"
+        spellcheck="false"
+        aria-invalid="true"
+        aria-describedby="form-error"
+        data-testid="${T.userCode}"
+      />`
+    : html`<input
+        type="text"
+        id="user-code"
+        name="${PAGE_FIELDS.userCode}"
+        value="${model.userCode ?? ''}"
+        required
+        autocomplete="one-time-code"
+        spellcheck="false"
+        data-testid="${T.userCode}"
+      />`;
+  return html`<form method="get" action="${model.actions.device}" data-testid="${T.deviceCodeForm}">
     <label for="user-code">${m.deviceEnterCode}</label>
-    <input
-      type="text"
-      id="user-code"
-      name="${PAGE_FIELDS.userCode}"
-      value="${model.userCode ?? ''}"
-      required
-      autocomplete="one-time-code"
-      autocapitalize="characters"
-      spellcheck="false"
-      data-testid="${T.userCode}"
-      ${model.error !== undefined && html` aria-invalid="true" aria-describedby="form-error"`}
-    />
+    ${input}
     <div class="buttons">
       <button type="submit" data-testid="${T.deviceCodeSubmit}">${m.continue}</button>
     </div>
   </form>`;
 }
 
-function confirm(model: DevicePageModel, m: Messages): SafeHtml {
-  return html`${model.client !== undefined && html`<p><strong data-testid="${T.consentClient}">${model.client.name}</strong> ${m.deviceConfirm}</p>`}
-    ${model.userCode !== undefined && html`<p>${m.userCode}: <strong>${model.userCode}</strong></p>`}
-    <form method="post" action="${model.form.action}" data-testid="${T.deviceConfirmForm}">
-      ${hiddenFields(model.form)}
-      ${model.userCode !== undefined && html`<input type="hidden" name="${PAGE_FIELDS.userCode}" value="${model.userCode}" />`}
-      ${personaPicker(model.personas ?? [], m, undefined, undefined)}
+function pick(model: DevicePageModel, m: Messages): SafeHtml {
+  const client =
+    model.client === undefined
+      ? html``
+      : html`<p>
+          <strong data-testid="${T.client}">${model.client.name}</strong> ${m.deviceConfirm}
+        </p>`;
+  const code =
+    model.userCode === undefined
+      ? html``
+      : html`<p>
+          ${m.userCode}: <strong data-testid="${T.deviceUserCode}">${model.userCode}</strong>
+        </p>`;
+  return html`${client} ${code}
+    <form method="post" action="${model.actions.device}" data-testid="${T.deviceConfirmForm}">
+      ${model.userCode === undefined ? html`` : hidden(PAGE_FIELDS.userCode, model.userCode)}
+      ${personaPicker(model.personas, m, undefined)}
       <div class="buttons">
         <button
           type="submit"
@@ -58,38 +82,36 @@ function confirm(model: DevicePageModel, m: Messages): SafeHtml {
     </form>`;
 }
 
+function done(state: 'approved' | 'denied', m: Messages, message: string | undefined): SafeHtml {
+  const text = message ?? (state === 'approved' ? m.deviceApproved : m.deviceDenied);
+  return html`<p role="status" data-testid="${T.deviceResult}" data-state="${state}">${text}</p>`;
+}
+
 /**
- * The phone page of a cross-device login (RFC 8628): enter the user code, then pick a
- * persona and approve or deny; then a final state. The code form posts `user_code`; the
- * confirm form posts `user_code`, `persona` and `decision` (`approve` or `deny`).
+ * The phone page of a cross-device login (RFC 8628). `enter_code` and `error` ask for the
+ * user code (`GET actions.device?user_code=…`); `pick` shows the persona picker and posts
+ * `user_code`, `persona` and `decision` (`approve` or `deny`); `done_*` show the outcome.
  */
 export function renderDevice(model: DevicePageModel): string {
   const m = messagesFor(model.locale);
   let body: SafeHtml;
   switch (model.state) {
     case 'enter_code':
-      body = enterCode(model, m);
+      body = html`${model.message === undefined ? html`` : html`<p>${model.message}</p>`}
+      ${enterCode(model, m, false)}`;
       break;
-    case 'confirm':
-      body = confirm(model, m);
+    case 'error':
+      body = html`${formError(model.message ?? m.deviceCodeInvalid)} ${enterCode(model, m, true)}`;
       break;
-    default: {
-      const text =
-        model.state === 'approved'
-          ? m.deviceApproved
-          : model.state === 'denied'
-            ? m.deviceDenied
-            : m.deviceExpired;
-      body = html`<p role="status" data-testid="${T.deviceResult}" data-state="${model.state}">
-        ${text}
-      </p>`;
-    }
+    case 'pick':
+      body = html`${formError(model.message)} ${pick(model, m)}`;
+      break;
+    case 'done_approved':
+      body = done('approved', m, model.message);
+      break;
+    case 'done_denied':
+      body = done('denied', m, model.message);
+      break;
   }
-  return renderDocument({
-    locale: model.locale,
-    title: m.deviceTitle,
-    page: 'device',
-    body: html`${formError(model.error)}${body}`,
-    switchUrl: model.switchUrl,
-  });
+  return renderDocument({ locale: model.locale, title: m.deviceTitle, page: 'device', body });
 }

@@ -26,7 +26,6 @@ button.secondary{background:#fff;color:#a50e0e}
 input[type=text]{font:inherit;padding:.45rem .6rem;border:2px solid #777;border-radius:.3rem;width:100%;letter-spacing:.15em;text-transform:uppercase}
 a{color:#0b57d0}
 a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
-.lang{float:right;color:#fff}
 `;
 
 const STYLE = new SafeHtml(CSS);
@@ -37,8 +36,6 @@ export function renderDocument(options: {
   title: string;
   page: string;
   body: SafeHtml;
-  /** The same page in the other language, when it can be reached by GET. */
-  switchUrl?: string | undefined;
 }): string {
   const m = messagesFor(options.locale);
   const doc = html`<!doctype html>
@@ -54,7 +51,6 @@ export function renderDocument(options: {
       </head>
       <body>
         <header>
-          ${options.switchUrl !== undefined && html`<a class="lang" href="${options.switchUrl}" data-testid="${T.languageSwitch}" lang="${options.locale === 'vi' ? 'en' : 'vi'}">${m.languageSwitch}</a>`}
           <p>${m.brand}</p>
         </header>
         <main data-testid="${T.page}" data-page="${options.page}">

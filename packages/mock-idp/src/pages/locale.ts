@@ -1,15 +1,20 @@
-/** The languages the mock's pages speak: Vietnamese first, English on request. */
-export type PageLocale = 'vi' | 'en';
+import type { PageLocale } from '../interaction';
+
+export type { PageLocale };
 
 /**
  * Picks the page language from an OpenID Connect `ui_locales` value (space-separated
- * BCP 47 tags, most preferred first). Vietnamese unless English comes first.
+ * BCP 47 tags, most preferred first): the first of `vi` or `en` that appears, else the
+ * fallback (Vietnamese unless configured otherwise).
  */
-export function pickLocale(uiLocales: string | null | undefined): PageLocale {
+export function pickLocale(
+  uiLocales: string | null | undefined,
+  fallback: PageLocale = 'vi',
+): PageLocale {
   for (const tag of (uiLocales ?? '').split(/\s+/)) {
     const primary = tag.toLowerCase().split('-')[0];
     if (primary === 'vi') return 'vi';
     if (primary === 'en') return 'en';
   }
-  return 'vi';
+  return fallback;
 }

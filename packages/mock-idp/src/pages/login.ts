@@ -1,37 +1,35 @@
-import { formError, hiddenFields } from './form';
+import type { LoginPageModel } from '../interaction';
+import { PAGE_FIELDS } from './fields';
+import { formError, hidden } from './form';
 import { html } from './html';
 import { renderDocument } from './layout';
 import { messagesFor } from './messages';
-import { PAGE_FIELDS, type LoginPageModel } from './models';
 import { personaPicker } from './persona-picker';
 import { PAGE_TEST_IDS as T } from './test-ids';
 
 /**
- * The persona picker: one radio button per persona, grouped by assurance level, and
- * continue / cancel. Posts `persona` and `decision` (`continue` or `cancel`) plus the
- * model's hidden fields to `model.form.action`.
+ * The persona picker: one radio button per persona, grouped by assurance level, then
+ * continue / cancel. Posts `persona` (continue) or `decision=deny` (cancel), with the
+ * hidden `interaction` id, to `model.actions.login`.
  */
 export function renderLogin(model: LoginPageModel): string {
   const m = messagesFor(model.locale);
+  const levelHint =
+    model.requestedLevel !== undefined && model.requestedLevel > 1
+      ? html`<p>${m.requestedLevel(model.requestedLevel)}</p>`
+      : html``;
   const body = html`${formError(model.error)}
-    <p>${m.loginIntro} <strong>${model.client.name}</strong>.</p>
-    ${model.requestedLevel !== undefined && model.requestedLevel > 1 && html`<p id="requested-level">${m.requestedLevel(model.requestedLevel)}</p>`}
-    <form method="post" action="${model.form.action}" data-testid="${T.loginForm}">
-      ${hiddenFields(model.form)}
-      ${personaPicker(model.personas, m, model.selected, model.error === undefined ? undefined : 'form-error')}
+    <p>${m.loginIntro} <strong data-testid="${T.client}">${model.client.name}</strong>.</p>
+    ${levelHint}
+    <form method="post" action="${model.actions.login}" data-testid="${T.loginForm}">
+      ${hidden(PAGE_FIELDS.interaction, model.interactionId)}
+      ${personaPicker(model.personas, m, model.loginHint)}
       <div class="buttons">
+        <button type="submit" data-testid="${T.loginSubmit}">${m.continue}</button>
         <button
           type="submit"
           name="${PAGE_FIELDS.decision}"
-          value="continue"
-          data-testid="${T.loginSubmit}"
-        >
-          ${m.continue}
-        </button>
-        <button
-          type="submit"
-          name="${PAGE_FIELDS.decision}"
-          value="cancel"
+          value="deny"
           class="secondary"
           formnovalidate
           data-testid="${T.loginCancel}"
@@ -40,11 +38,5 @@ export function renderLogin(model: LoginPageModel): string {
         </button>
       </div>
     </form>`;
-  return renderDocument({
-    locale: model.locale,
-    title: m.loginTitle,
-    page: 'login',
-    body,
-    switchUrl: model.switchUrl,
-  });
+  return renderDocument({ locale: model.locale, title: m.loginTitle, page: 'login', body });
 }

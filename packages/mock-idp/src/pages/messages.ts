@@ -1,3 +1,4 @@
+import type { AccountType } from '@dinhdanh/core';
 import type { PageLocale } from './locale';
 
 /** Every string the pages show, in both languages. */
@@ -38,8 +39,12 @@ const MESSAGES = {
     back: 'Quay lại dịch vụ',
     loggedOutTitle: 'Bạn đã đăng xuất',
     loggedOutBody: 'Phiên đăng nhập định danh điện tử của bạn đã kết thúc.',
-    persona: 'Công dân mẫu',
-    languageSwitch: 'English',
+    loggedOutOf: 'Bạn đã đăng xuất khỏi',
+    accountType: {
+      citizen: 'Công dân Việt Nam',
+      foreigner: 'Người nước ngoài',
+      organisation: 'Tài khoản tổ chức',
+    } satisfies Record<AccountType, string>,
   },
   en: {
     brand: 'Electronic identity — test server',
@@ -78,8 +83,12 @@ const MESSAGES = {
     back: 'Back to the service',
     loggedOutTitle: 'You are logged out',
     loggedOutBody: 'Your electronic identity session has ended.',
-    persona: 'Test citizen',
-    languageSwitch: 'Tiếng Việt',
+    loggedOutOf: 'You are logged out of',
+    accountType: {
+      citizen: 'Vietnamese citizen',
+      foreigner: 'Foreign national',
+      organisation: 'Organisation account',
+    } satisfies Record<AccountType, string>,
   },
 } as const;
 

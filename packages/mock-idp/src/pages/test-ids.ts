@@ -1,32 +1,32 @@
 /**
  * Stable `data-testid` values on the mock's pages, for users' end-to-end tests
  * (Playwright, Cypress). They do not change with the language or the wording.
- * Per-item ids are built with a suffix: `persona-<id>`, `attribute-<name>`.
+ * Per-item ids take a suffix: `persona-<id>`, `persona-group-<level>`, `attribute-<name>`.
  */
 export const PAGE_TEST_IDS = {
-  /** Every page: the `<main>` element; its `data-page` attribute names the page. */
+  /** Every page: the `<main>` element; its `data-page` names the page (login, consent, device, error, logged-out). */
   page: 'mock-idp-page',
-  /** Every page: the language switch link. */
-  languageSwitch: 'language-switch',
+  /** Login, consent, device, logged out: the relying party's name. */
+  client: 'client-name',
+  /** Any page: the message box of a form error (`role="alert"`). */
+  formError: 'form-error',
   /** Login: the picker form. */
   loginForm: 'login-form',
-  /** Login: a level group (`persona-group-1`, `persona-group-2`). */
+  /** Login and device: one fieldset per level (`persona-group-1`, `persona-group-2`). */
   personaGroup: 'persona-group',
   /** Login and device: one persona's radio button (`persona-<id>`). */
   persona: 'persona',
-  /** Login: the continue button. */
+  /** Login: continue with the chosen persona. */
   loginSubmit: 'login-submit',
-  /** Login: the cancel button (ends the login with `access_denied`). */
+  /** Login: cancel (ends the login with `access_denied`). */
   loginCancel: 'login-cancel',
-  /** Any page: the message box for a form error. */
-  formError: 'form-error',
   /** Consent: the form. */
   consentForm: 'consent-form',
-  /** Consent: the relying party's name. */
-  consentClient: 'consent-client',
+  /** Consent: the persona's name. */
+  consentPersona: 'consent-persona',
   /** Consent: the purpose text. */
   consentPurpose: 'consent-purpose',
-  /** Consent: `attribute-<name>`: the row of a required attribute, the checkbox of an optional one. */
+  /** Consent: `attribute-<name>`, the row of a required attribute or the checkbox of an optional one. */
   attribute: 'attribute',
   /** Consent and device: approve. */
   approve: 'approve',
@@ -38,16 +38,16 @@ export const PAGE_TEST_IDS = {
   userCode: 'user-code',
   /** Device: submit the user code. */
   deviceCodeSubmit: 'device-code-submit',
+  /** Device: the code being confirmed. */
+  deviceUserCode: 'device-user-code',
   /** Device: the persona and approve/deny form. */
   deviceConfirmForm: 'device-confirm-form',
-  /** Device: the final state message (`data-state` = approved, denied or expired). */
+  /** Device: the outcome (`data-state` = approved or denied). */
   deviceResult: 'device-result',
-  /** Error page: the error code. */
+  /** Error page: the OAuth error code. */
   errorCode: 'error-code',
   /** Error page: the description. */
   errorDescription: 'error-description',
-  /** Error and logged-out pages: the link back to the relying party. */
-  backLink: 'back-link',
   /** Logged-out page: the message. */
   loggedOut: 'logged-out',
 } as const;
