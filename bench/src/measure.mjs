@@ -1,3 +1,4 @@
+/* global performance */
 /** Runs `total` calls of `fn` with `concurrency` in flight; returns calls per second. */
 export async function throughput(total, concurrency, fn) {
   let started = 0;

@@ -1,3 +1,4 @@
+/* global fetch, URLSearchParams, TextDecoder */
 // MockPass's own flow (Singpass v2): silent authorize → token with a private_key_jwt
 // assertion (MockPass wants `typ`) → decrypt the JWE ID token → verify it. openid-client
 // cannot be the RP here: MockPass's sample keys are P-521 and openid-client decrypts with

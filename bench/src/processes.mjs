@@ -1,3 +1,4 @@
+/* global performance, setTimeout, clearTimeout */
 import { spawn } from 'node:child_process';
 
 /**

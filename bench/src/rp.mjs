@@ -1,3 +1,4 @@
+/* global fetch */
 // The relying party of the benchmark: plain openid-client 6, the same for every provider.
 import * as oidc from 'openid-client';
 
