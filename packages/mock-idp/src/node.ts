@@ -160,7 +160,9 @@ export async function startMockIdp(options: StartMockIdpOptions = {}): Promise<R
     { port, host, base: () => issuerOrigin },
   );
   try {
-    idp = await createMockIdp({ ...idpOptions, issuer: idpOptions.issuer ?? served.url });
+    idp = createMockIdp({ ...idpOptions, issuer: idpOptions.issuer ?? served.url });
+    // Ready means the signing keys exist: the first login does not pay for key generation.
+    await idp.ready;
   } catch (error) {
     await served.close();
     throw error;
@@ -168,7 +170,14 @@ export async function startMockIdp(options: StartMockIdpOptions = {}): Promise<R
   // Requests reach the handler with the issuer's origin, so a mock behind a proxy or
   // with a configured public issuer sees the URLs it published.
   issuerOrigin = new URL(idp.issuer).origin;
-  const issuer = idp.issuer;
   const running = idp;
-  return { url: served.url, issuer, idp: running, close: served.close };
+  return {
+    url: served.url,
+    issuer: running.issuer,
+    idp: running,
+    close: async () => {
+      await served.close();
+      await running.close();
+    },
+  };
 }
