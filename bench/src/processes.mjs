@@ -40,11 +40,13 @@ export function startProcess(args, { ready, env = {}, timeoutMs = 20_000 }) {
   });
 }
 
-/** Sends SIGTERM and waits for the exit. */
+/** Sends SIGTERM and waits for the exit; resolves with the exit code, or the signal's name. */
 export function stopProcess(child) {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve(child.exitCode ?? child.signalCode);
+  }
   return new Promise((resolve) => {
-    child.once('exit', (code) => resolve(code));
+    child.once('exit', (code, signal) => resolve(code ?? signal));
     child.kill('SIGTERM');
   });
 }

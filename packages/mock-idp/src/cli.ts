@@ -214,12 +214,26 @@ export async function runCli(
     ...(command.admin === undefined ? {} : { admin: command.admin }),
   };
 
+  // Listen for signals from the start, so a stop during startup is not a crash.
+  let signalled = false;
+  let onSignal = () => {
+    signalled = true;
+  };
+  const handler = () => onSignal();
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  const detach = () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
+
   let running: RunningMockIdp;
   try {
     // Loaded here so --help, --version and usage errors answer without loading the provider.
     const { startMockIdp } = await import('./node');
     running = await startMockIdp(options);
   } catch (error) {
+    detach();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
       io.err(
@@ -235,6 +249,19 @@ export async function runCli(
     }
     return 1;
   }
+
+  const stopped = new Promise<number>((resolve) => {
+    let stopping = false;
+    onSignal = () => {
+      if (stopping) return;
+      stopping = true;
+      running.close().then(
+        () => resolve(0),
+        () => resolve(0),
+      );
+    };
+  });
+  if (signalled) onSignal();
 
   const lines = [
     `dinhdanh mock identity provider ready`,
@@ -256,17 +283,7 @@ export async function runCli(
   lines.push('', 'Press Ctrl+C to stop.');
   io.out(lines.join('\n'));
 
-  return new Promise<number>((resolve) => {
-    let stopping = false;
-    const stop = () => {
-      if (stopping) return;
-      stopping = true;
-      running.close().then(
-        () => resolve(0),
-        () => resolve(0),
-      );
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  const code = await stopped;
+  detach();
+  return code;
 }
