@@ -38,24 +38,45 @@ export interface ServedHandler {
   close(): Promise<void>;
 }
 
-function toRequest(req: IncomingMessage, base: string): Request {
+// Form posts and JSON are small: reading them whole is much cheaper than a web stream.
+// Larger bodies, or bodies of unknown length, are streamed.
+const BUFFERED_BODY_LIMIT = 64 * 1024;
+
+function requestHeaders(req: IncomingMessage): Headers {
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
     const name = req.rawHeaders[i];
     const value = req.rawHeaders[i + 1];
-    // HTTP/2 pseudo-headers and hop-by-hop oddities are not valid Fetch header names.
+    // HTTP/2 pseudo-headers are not valid Fetch header names.
     if (name === undefined || value === undefined || name.startsWith(':')) continue;
     headers.append(name, value);
   }
+  return headers;
+}
+
+async function readSmallBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
+  const url = new URL(req.url ?? '/', base);
   const method = req.method ?? 'GET';
-  const hasBody = method !== 'GET' && method !== 'HEAD';
-  const init: RequestInit & { duplex?: 'half' } = { method, headers };
-  if (hasBody) {
-    init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
-    // Node's fetch needs this to accept a streamed request body.
-    init.duplex = 'half';
+  const headers = requestHeaders(req);
+  if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers });
+  const length = Number(req.headers['content-length'] ?? Number.NaN);
+  if (Number.isInteger(length) && length <= BUFFERED_BODY_LIMIT) {
+    return new Request(url, { method, headers, body: await readSmallBody(req) });
   }
-  return new Request(new URL(req.url ?? '/', base), init);
+  // Node's fetch needs `duplex: 'half'` to accept a streamed request body.
+  const init: RequestInit & { duplex: 'half' } = {
+    method,
+    headers,
+    body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
+    duplex: 'half',
+  };
+  return new Request(url, init);
 }
 
 async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
@@ -65,15 +86,11 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers['set-cookie'] = cookies;
+  // The provider answers with small documents: one write is cheaper than streaming.
+  const body = response.body === null ? undefined : Buffer.from(await response.arrayBuffer());
+  if (body !== undefined) headers['content-length'] = String(body.length);
   res.writeHead(response.status, response.statusText, headers);
-  if (response.body === null) {
-    res.end();
-    return;
-  }
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    res.write(chunk);
-  }
-  res.end();
+  res.end(body);
 }
 
 function formatHost(host: string): string {
@@ -91,14 +108,11 @@ export async function serveFetch(
   let url = '';
   const server = createServer((req, res) => {
     const base = options.base?.() ?? url;
-    let request: Request;
-    try {
-      request = toRequest(req, base);
-    } catch {
-      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
-      return;
-    }
-    handler(request)
+    toRequest(req, base)
+      .then(
+        (request) => handler(request),
+        () => new Response('bad request', { status: 400 }),
+      )
       .then((response) => writeResponse(response, res))
       .catch(() => {
         // The handler's own errors are answered by the handler; this is a last resort

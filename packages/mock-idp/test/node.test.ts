@@ -54,6 +54,30 @@ describe('serveFetch (node:http ↔ Request/Response)', () => {
     });
   });
 
+  it('reads a small form body whole and a body of unknown length as a stream', async () => {
+    const small = await fetch(`${served.url}/form`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'persona=citizen-l2&decision=approve',
+    });
+    expect(((await small.json()) as { body: string }).body).toBe(
+      'persona=citizen-l2&decision=approve',
+    );
+    const chunks = ['a'.repeat(10), 'b'.repeat(10)];
+    const init: RequestInit & { duplex: 'half' } = {
+      method: 'POST',
+      body: new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const chunk of chunks) controller.enqueue(new TextEncoder().encode(chunk));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    };
+    const streamed = await fetch(`${served.url}/stream`, init);
+    expect(((await streamed.json()) as { body: string }).body).toBe(chunks.join(''));
+  });
+
   it('answers a handler crash with a bare 500 that says nothing of the cause', async () => {
     const response = await fetch(`${served.url}/throws`);
     expect(response.status).toBe(500);
