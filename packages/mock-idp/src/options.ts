@@ -140,7 +140,7 @@ export const mockIdpOptionsSchema = z.object({
   /** Default page language when the request has no `ui_locales`. */
   locale: z.enum(['vi', 'en']).default('vi'),
   /** Seconds between device-flow polls before `slow_down`. */
-  devicePollInterval: z.number().int().nonnegative().default(5),
+  devicePollInterval: z.number().int().positive().default(5),
   /** Injectable clock (milliseconds since epoch), so tests travel in time. */
   now: z.custom<() => number>((v) => typeof v === 'function').optional(),
   /** fetch used to deliver back-channel logout tokens (default: global fetch). */
