@@ -28,6 +28,13 @@ const PERSONAS: readonly PersonaSummary[] = [
   { id: 'binh', label: 'Trần Thị Bình', level: 1, accountType: 'citizen', locked: false },
   { id: 'khoa', label: 'Lê Văn Khoá', level: 2, accountType: 'citizen', locked: true },
   { id: 'john', label: 'John Smith', level: 2, accountType: 'foreigner', locked: false },
+  {
+    id: 'org',
+    label: 'Công ty TNHH Thử nghiệm',
+    level: 0,
+    accountType: 'organisation',
+    locked: false,
+  },
 ];
 
 const loginModel = (over: Partial<LoginPageModel> = {}): LoginPageModel => ({
@@ -152,8 +159,10 @@ describe('persona picker', () => {
     const g1 = page.indexOf(`data-testid="${PAGE_TEST_IDS.personaGroup}-1"`);
     expect(g2).toBeGreaterThan(-1);
     expect(g1).toBeGreaterThan(g2);
-    expect(page.match(/<legend>/g)).toHaveLength(2);
+    expect(page.match(/<legend>/g)).toHaveLength(3);
     expect(page).toContain('<legend>Tài khoản định danh điện tử mức 2</legend>');
+    expect(page).toContain('<legend>Tài khoản định danh điện tử của tổ chức</legend>');
+    expect(page.indexOf('persona-group-0')).toBeGreaterThan(g1);
     expect(page.indexOf('persona-binh')).toBeGreaterThan(g1);
   });
 
@@ -190,6 +199,7 @@ describe('persona picker', () => {
     expect(en).toContain('Log in with your electronic identity');
     expect(en).toContain('Level 2 electronic identity accounts');
     expect(en).toContain('Foreign national');
+    expect(en).toContain('Organisation electronic identity accounts');
   });
 
   it('announces a form error', () => {

@@ -9,8 +9,11 @@ const MESSAGES = {
       'Đây là nhà cung cấp định danh giả lập dành cho phát triển và kiểm thử. Mọi dữ liệu đều là dữ liệu tổng hợp.',
     loginTitle: 'Đăng nhập bằng tài khoản định danh điện tử',
     loginIntro: 'Chọn một công dân mẫu để đăng nhập vào',
-    levelLegend: (level: number) => `Tài khoản định danh điện tử mức ${level}`,
-    otherLegend: 'Tài khoản khác',
+    // Organisation accounts have no personal assurance level (level 0).
+    levelLegend: (level: number) =>
+      level === 0
+        ? 'Tài khoản định danh điện tử của tổ chức'
+        : `Tài khoản định danh điện tử mức ${level}`,
     requestedLevel: (level: number) => `Dịch vụ yêu cầu tài khoản mức ${level} trở lên.`,
     locked: 'Tài khoản bị khoá',
     continue: 'Tiếp tục',
@@ -52,8 +55,10 @@ const MESSAGES = {
       'This is a mock identity provider for development and testing. All data is synthetic.',
     loginTitle: 'Log in with your electronic identity',
     loginIntro: 'Choose a test citizen to log in to',
-    levelLegend: (level: number) => `Level ${level} electronic identity accounts`,
-    otherLegend: 'Other accounts',
+    levelLegend: (level: number) =>
+      level === 0
+        ? 'Organisation electronic identity accounts'
+        : `Level ${level} electronic identity accounts`,
     requestedLevel: (level: number) =>
       `The service requires an account at level ${level} or above.`,
     locked: 'Account locked',
