@@ -8,7 +8,8 @@ import { personaPicker } from './persona-picker';
 import { PAGE_TEST_IDS as T } from './test-ids';
 
 // GET, so the page is the same whether reached by typing the code or by
-// `verification_uri_complete` (the QR code).
+// `verification_uri_complete` (the QR code). The language travels with the forms: the
+// phone page has no interaction to remember it.
 function enterCode(model: DevicePageModel, m: Messages, invalid: boolean): SafeHtml {
   const input = invalid
     ? html`<input
@@ -34,6 +35,7 @@ function enterCode(model: DevicePageModel, m: Messages, invalid: boolean): SafeH
         data-testid="${T.userCode}"
       />`;
   return html`<form method="get" action="${model.actions.device}" data-testid="${T.deviceCodeForm}">
+    ${hidden('ui_locales', model.locale)}
     <label for="user-code">${m.deviceEnterCode}</label>
     ${input}
     <div class="buttons">
@@ -57,6 +59,7 @@ function pick(model: DevicePageModel, m: Messages): SafeHtml {
         </p>`;
   return html`${client} ${code}
     <form method="post" action="${model.actions.device}" data-testid="${T.deviceConfirmForm}">
+      ${hidden('ui_locales', model.locale)}
       ${model.userCode === undefined ? html`` : hidden(PAGE_FIELDS.userCode, model.userCode)}
       ${personaPicker(model.personas, m, undefined)}
       <div class="buttons">
