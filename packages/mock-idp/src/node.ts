@@ -54,10 +54,10 @@ function requestHeaders(req: IncomingMessage): Headers {
   return headers;
 }
 
-async function readSmallBody(req: IncomingMessage): Promise<Buffer> {
+async function readSmallBody(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 async function toRequest(req: IncomingMessage, base: string): Promise<Request> {

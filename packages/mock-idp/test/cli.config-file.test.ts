@@ -1,13 +1,21 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isDinhDanhError } from '@dinhdanh/core';
 import { loadConfigFile } from '../src/config-file';
 import { parseCommand } from '../src/cli';
 
+// Written at run time: an invalid JSON file in the repository would break format checks.
+const notJson = join(mkdtempSync(join(tmpdir(), 'mock-idp-cli-')), 'not-json.json');
+writeFileSync(notJson, '{ "clients": [ }');
+
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/cli/${name}`, import.meta.url));
 
 async function configError(name: string) {
-  const error: unknown = await loadConfigFile(fixture(name)).then(
+  const file = name === 'not-json.json' ? notJson : fixture(name);
+  const error: unknown = await loadConfigFile(file).then(
     () => undefined,
     (e: unknown) => e,
   );

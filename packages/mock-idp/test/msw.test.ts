@@ -14,7 +14,13 @@ describe('mockIdpHandlers (msw 2, no port)', () => {
 
   beforeAll(async () => {
     const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
-    const jwk = { ...(await exportJWK(publicKey)), kid: 'bank-1', alg: 'ES256', use: 'sig' };
+    const jwk = {
+      ...(await exportJWK(publicKey)),
+      kty: 'EC',
+      kid: 'bank-1',
+      alg: 'ES256',
+      use: 'sig',
+    };
     const idp = createMockIdp({
       issuer: ISSUER,
       autoApprove: true,
@@ -81,7 +87,9 @@ describe('mockIdpHandlers (msw 2, no port)', () => {
   it('answers the issuer URL itself and every method under it, and nothing outside it', async () => {
     const root = await fetch(ISSUER);
     expect(root.status).toBeGreaterThanOrEqual(200);
-    const options = await fetch(`${ISSUER}/.well-known/openid-configuration`, { method: 'OPTIONS' });
+    const options = await fetch(`${ISSUER}/.well-known/openid-configuration`, {
+      method: 'OPTIONS',
+    });
     expect(options.status).toBeLessThan(500);
     await expect(fetch('https://elsewhere.test/')).rejects.toThrow();
   });
