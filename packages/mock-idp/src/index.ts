@@ -9,6 +9,7 @@
 export { createMockIdp } from './idp';
 export type { KeyRotation, MockIdp } from './idp';
 export {
+  clientAuthMethodSchema,
   clientSchema,
   DEV_CLIENT,
   dialectSchema,

@@ -3,6 +3,7 @@
  * the same shape, minus `now` and `fetch`). Validated with zod at the edge; everything
  * inside the mock trusts the inferred types.
  */
+import type { JWK } from 'jose';
 import { z } from 'zod';
 import { personaInputSchema } from './personas/schema';
 
@@ -26,9 +27,11 @@ export const clientAuthMethodSchema = z.enum([
 /** A client authentication method. */
 export type ClientAuthMethod = z.infer<typeof clientAuthMethodSchema>;
 
-const jwkSchema = z
-  .object({ kty: z.string().min(1), kid: z.string().optional(), use: z.string().optional() })
-  .catchall(z.unknown());
+/** A public JWK (jose's `JWK` type); `kty` is required. */
+const jwkSchema = z.custom<JWK>(
+  (v) => typeof v === 'object' && v !== null && typeof (v as { kty?: unknown }).kty === 'string',
+  'a JWK needs a kty',
+);
 
 /** A registered client (relying party). Names follow RFC 7591 metadata where one exists. */
 export const clientSchema = z

@@ -163,7 +163,7 @@ async function verifyAssertion(
   if (keys.length === 0) throw invalidClient('the client has no registered signing keys', false);
   let payload: Awaited<ReturnType<typeof jwtVerify>>['payload'];
   try {
-    ({ payload } = await jwtVerify(assertion, createLocalJWKSet({ keys: keys as never }), {
+    ({ payload } = await jwtVerify(assertion, createLocalJWKSet({ keys }), {
       algorithms: ASSERTION_ALGS,
       issuer: clientId,
       subject: clientId,

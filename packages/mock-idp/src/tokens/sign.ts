@@ -26,7 +26,7 @@ export function corruptSignature(jws: string): string {
 /** The client's ID token encryption key, when it registered one. */
 export function encryptionKeyOf(client: MockClient): JWK | undefined {
   const keys = client.jwks?.keys ?? [];
-  return keys.find((k) => k.use === 'enc') as JWK | undefined;
+  return keys.find((k) => k.use === 'enc');
 }
 
 /** Encrypt a signed ID token to the client's key (nested JWT, `cty: JWT`). */
