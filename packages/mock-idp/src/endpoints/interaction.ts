@@ -64,7 +64,8 @@ function consentPage(
     interactionId: interaction.id,
     client: clientSummary(client),
     persona: summarise(persona),
-    requested: interaction.requested,
+    // only what this account has: an attribute it lacks cannot be shared
+    requested: interaction.requested.filter((r) => persona.attributes[r.attribute] !== undefined),
     locale: interaction.request.locale,
     actions: { consent: endpointUrl(ctx, `${PATHS.interaction}/${interaction.id}/consent`) },
     ...(purpose === undefined ? {} : { purpose }),
