@@ -41,6 +41,11 @@ export interface ServedHandler {
 // Form posts and JSON are small: reading them whole is much cheaper than a web stream.
 // Larger bodies, or bodies of unknown length, are streamed.
 const BUFFERED_BODY_LIMIT = 64 * 1024;
+// No endpoint of the provider takes more than a few kilobytes; refuse a declared flood.
+const DECLARED_BODY_LIMIT = 1024 * 1024;
+
+/** A request body larger than the provider will read. */
+class BodyTooLarge extends Error {}
 
 function requestHeaders(req: IncomingMessage): Headers {
   const headers = new Headers();
@@ -66,6 +71,7 @@ async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
   const headers = requestHeaders(req);
   if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers });
   const length = Number(req.headers['content-length'] ?? Number.NaN);
+  if (length > DECLARED_BODY_LIMIT) throw new BodyTooLarge();
   if (Number.isInteger(length) && length <= BUFFERED_BODY_LIMIT) {
     return new Request(url, { method, headers, body: await readSmallBody(req) });
   }
@@ -111,7 +117,16 @@ export async function serveFetch(
     toRequest(req, base)
       .then(
         (request) => handler(request),
-        () => new Response('bad request', { status: 400 }),
+        (error: unknown) =>
+          error instanceof BodyTooLarge
+            ? new Response(
+                '{"error":"invalid_request","error_description":"request body too large"}',
+                {
+                  status: 413,
+                  headers: { 'content-type': 'application/json', connection: 'close' },
+                },
+              )
+            : new Response('bad request', { status: 400 }),
       )
       .then((response) => writeResponse(response, res))
       .catch(() => {

@@ -78,6 +78,15 @@ describe('serveFetch (node:http ↔ Request/Response)', () => {
     expect(((await streamed.json()) as { body: string }).body).toBe(chunks.join(''));
   });
 
+  it('refuses a declared body over 1 MiB with 413 before reading it', async () => {
+    const response = await fetch(`${served.url}/flood`, {
+      method: 'POST',
+      body: 'x'.repeat(1024 * 1024 + 1),
+    });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { error: string }).error).toBe('invalid_request');
+  });
+
   it('answers a handler crash with a bare 500 that says nothing of the cause', async () => {
     const response = await fetch(`${served.url}/throws`);
     expect(response.status).toBe(500);
