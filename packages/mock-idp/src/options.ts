@@ -59,6 +59,11 @@ export const clientSchema = z
     /** RFC 9126: refuse authorization requests that did not come through `/par`. */
     requirePushedAuthorizationRequests: z.boolean().default(false),
     dialect: dialectSchema.default('standard'),
+    /**
+     * `standard` dialect: put a level-2 persona's identity claims inside OpenID Connect for
+     * Identity Assurance `verified_claims` (trust framework `vn_vneid`) instead of plain claims.
+     */
+    verifiedClaims: z.boolean().default(false),
     subjectType: z.enum(['public', 'pairwise']).default('public'),
     /** Issue the persona's lower `acr` instead of `unmet_authentication_requirements`. */
     allowLowerAcr: z.boolean().default(false),

@@ -11,8 +11,13 @@ const ALL_SCOPES = [
   'vn_organisation vn_guardian',
 ].join(' ');
 
-async function loginAs(dialect: Dialect, persona: string, params: Record<string, string> = {}) {
-  const { idp, privateKey } = await setup({ dialect });
+async function loginAs(
+  dialect: Dialect,
+  persona: string,
+  params: Record<string, string> = {},
+  verifiedClaims = false,
+) {
+  const { idp, privateKey } = await setup({ dialect, verifiedClaims });
   const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
   const flow = await headlessLogin(idp, config, {
     scope: ALL_SCOPES,
@@ -80,6 +85,24 @@ describe('standard dialect', () => {
     expect((await loginAs('standard', 'child')).userinfo).toMatchObject({
       vn_guardian: { pid: '031188006789', name: 'Phạm Thị Dung' },
     });
+  });
+});
+
+describe('standard dialect with verified_claims (OIDC4IDA)', () => {
+  it("wraps a level-2 persona's identity claims, not a level-1 persona's", async () => {
+    const l2 = (await loginAs('standard', 'citizen-l2', {}, true)).userinfo;
+    expect(l2).toMatchObject({
+      vn_account_type: 'citizen',
+      email: 'an.nguyen@example.com',
+      verified_claims: {
+        verification: { trust_framework: 'vn_vneid', assurance_level: '2' },
+        claims: { vn_pid: '001085012345', name: 'Nguyễn Văn An', birthdate: '1985-03-14' },
+      },
+    });
+    expect(l2).not.toHaveProperty('vn_pid');
+    const l1 = (await loginAs('standard', 'citizen-l1', {}, true)).userinfo;
+    expect(l1).not.toHaveProperty('verified_claims');
+    expect(l1).toMatchObject({ vn_pid: '079192004567' });
   });
 });
 

@@ -1,6 +1,7 @@
 /** GET/POST /userinfo (OIDC Core §5.3): the granted claims, for a valid Bearer token (RFC 6750). */
 import type { Context } from '../context';
 import { DIALECTS } from '../dialects';
+import { withVerifiedClaims } from '../dialects/verified-claims';
 import { subjectFor } from '../tokens/subject';
 import { json } from '../util/http';
 
@@ -35,9 +36,14 @@ export async function userinfo(ctx: Context, request: Request): Promise<Response
   if (!record.scope.includes('openid'))
     return invalidToken('the access token was not issued for openid');
   const dialect = DIALECTS[client.dialect];
+  const claims = withVerifiedClaims(
+    dialect.claims(persona, new Set(grant.granted)),
+    persona,
+    client,
+  );
   return json({
     ...dialect.accountClaims(persona),
-    ...dialect.claims(persona, new Set(grant.granted)),
+    ...claims,
     sub: await subjectFor(persona, client),
   });
 }

@@ -6,6 +6,7 @@ import type { AttributeName } from '@dinhdanh/core';
 import type { JWTPayload } from 'jose';
 import { epochSeconds, type Context } from '../context';
 import { DIALECTS } from '../dialects';
+import { withVerifiedClaims } from '../dialects/verified-claims';
 import type { MockClient } from '../options';
 import type { Persona } from '../personas/schema';
 import type { Grant } from '../store/types';
@@ -38,7 +39,11 @@ export async function issueIdToken(
   const granted = new Set(grant.granted);
   const payload: JWTPayload & Record<string, unknown> = {
     ...dialect.idTokenExtras(persona, granted),
-    ...dialect.claims(persona, idTokenAttributes(grant, client)),
+    ...withVerifiedClaims(
+      dialect.claims(persona, idTokenAttributes(grant, client)),
+      persona,
+      client,
+    ),
     iss: ctx.issuer,
     sub: await subjectFor(persona, client),
     aud: client.clientId,
