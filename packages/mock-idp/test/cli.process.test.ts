@@ -43,19 +43,31 @@ async function issuerOf(r: Run): Promise<string> {
   throw new Error(`CLI did not become ready\n${r.stdout()}\n${r.stderr()}`);
 }
 
-async function headlessLogin(issuer: string) {
+interface TestClient {
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+}
+
+const DEV: TestClient = {
+  clientId: DEV_CLIENT.clientId,
+  clientSecret: DEV_CLIENT.clientSecret,
+  redirectUri: DEV_CLIENT.redirectUris[0],
+};
+
+async function headlessLogin(issuer: string, client: TestClient = DEV, server = issuer) {
   const config = await oidc.discovery(
-    new URL(issuer),
-    DEV_CLIENT.clientId,
-    DEV_CLIENT.clientSecret,
+    new URL(server),
+    client.clientId,
     undefined,
+    oidc.ClientSecretBasic(client.clientSecret),
     { execute: [oidc.allowInsecureRequests] },
   );
   const verifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
   const url = oidc.buildAuthorizationUrl(config, {
-    redirect_uri: DEV_CLIENT.redirectUris[0],
+    redirect_uri: client.redirectUri,
     scope: 'openid profile',
     code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
     code_challenge_method: 'S256',
@@ -65,7 +77,7 @@ async function headlessLogin(issuer: string) {
   });
   const authorize = await fetch(url, { redirect: 'manual' });
   const location = authorize.headers.get('location') ?? '';
-  expect(location.startsWith(DEV_CLIENT.redirectUris[0])).toBe(true);
+  expect(location.startsWith(client.redirectUri)).toBe(true);
   const tokens = await oidc.authorizationCodeGrant(config, new URL(location), {
     pkceCodeVerifier: verifier,
     expectedState: state,
@@ -122,7 +134,21 @@ describe('dinhdanh-mock-idp as a process', () => {
     expect(await r.exit).toBe(0);
   });
 
-  it('starts from a valid config file without printing the dev client', async () => {
+  it('starts from a valid config file (its clients, its autoApprove) without printing the dev client', async () => {
+    const r = run(['--port', '0', '--config', fixture('good.json')]);
+    const issuer = await issuerOf(r);
+    expect(r.stdout()).not.toContain('client_secret=');
+    const claims = await headlessLogin(issuer, {
+      clientId: 'ci-bank',
+      clientSecret: 'ci-bank-secret-0123456789-0123456789-abc',
+      redirectUri: 'http://127.0.0.1/callback',
+    });
+    expect(claims.aud).toBe('ci-bank');
+    r.child.kill('SIGTERM');
+    expect(await r.exit).toBe(0);
+  });
+
+  it('lets --issuer override the file and still serves on the bound URL', async () => {
     const r = run([
       '--port',
       '0',
@@ -131,12 +157,22 @@ describe('dinhdanh-mock-idp as a process', () => {
       '--issuer',
       'http://idp.mock.test',
     ]);
-    const issuer = await issuerOf(r);
-    expect(issuer).toBe('http://idp.mock.test');
-    expect(r.stdout()).toMatch(/listening\s+http:\/\/127\.0\.0\.1:\d+/);
-    expect(r.stdout()).not.toContain('client_secret=');
+    expect(await issuerOf(r)).toBe('http://idp.mock.test');
+    const listening = /listening\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(r.stdout())?.[1];
+    expect(listening).toBeDefined();
+    const metadata = (await (
+      await fetch(`${listening}/.well-known/openid-configuration`)
+    ).json()) as { issuer: string };
+    expect(metadata.issuer).toBe('http://idp.mock.test');
     r.child.kill('SIGTERM');
     expect(await r.exit).toBe(0);
+  });
+
+  it('exits 2 when --issuer is not a URL', async () => {
+    const r = run(['--port', '0', '--issuer', 'not a url']);
+    expect(await r.exit).toBe(2);
+    expect(r.stderr()).toContain('config_invalid');
+    expect(r.stderr()).toContain('issuer');
   });
 
   it('exits 2 on a bad config file, naming the file and the field', async () => {
