@@ -58,7 +58,7 @@ describe('standard dialect', () => {
       vn_social_insurance: '0112345678',
       vn_health_insurance: { number: 'GD4010112345678' },
       vn_driving_licence: { classes: ['A1', 'B2'] },
-      vn_vehicle_registrations: [{ plate: '29A-123.45' }, { plate: '29-B1 234.56' }],
+      vn_vehicle_registrations: [{ plate: '29A-123.45' }, { plate: '29B1-234.56' }],
     });
     expect(typeof userinfo.vn_portrait).toBe('string');
     // identity claims go to userinfo; the ID token carries them only when asked via claims.id_token
@@ -127,7 +127,7 @@ describe('vneid-sso dialect', () => {
       healthInsuranceNumber: 'GD4010112345678',
       drivingLicenceNumber: '010123456789',
       drivingLicenceClasses: 'A1,B2',
-      vehiclePlates: ['29A-123.45', '29-B1 234.56'],
+      vehiclePlates: ['29A-123.45', '29B1-234.56'],
       accountType: 'CITIZEN',
       accountLevel: 2,
     });
@@ -146,7 +146,7 @@ describe('vneid-sso dialect', () => {
     expect((await loginAs('vneid-sso', 'foreigner-l2')).userinfo).toMatchObject({
       accountType: 'FOREIGNER',
       passportNumber: 'TK1234567',
-      foreignerId: 'NNN-JP-2023-004567',
+      foreignerId: 'JP2023004567',
       gender: 'Nữ',
     });
     expect((await loginAs('vneid-sso', 'child')).userinfo).toMatchObject({

@@ -32,11 +32,9 @@ export const standardDialect: DialectWriter = {
       vn_ethnicity: has('ethnicity') ? a.ethnicity : undefined,
       vn_hometown: has('hometown') ? a.hometown : undefined,
       phone_number: has('phone') ? a.phone : undefined,
-      phone_number_verified:
-        has('phone') && a.phone !== undefined ? (a.phoneVerified ?? false) : undefined,
+      phone_number_verified: has('phone') && a.phone !== undefined ? a.phoneVerified : undefined,
       email: has('email') ? a.email : undefined,
-      email_verified:
-        has('email') && a.email !== undefined ? (a.emailVerified ?? false) : undefined,
+      email_verified: has('email') && a.email !== undefined ? a.emailVerified : undefined,
       vn_permanent_address: has('address') ? a.address?.permanent : undefined,
       vn_current_address: has('address') ? a.address?.current : undefined,
       vn_portrait: has('portrait') ? a.portrait : undefined,

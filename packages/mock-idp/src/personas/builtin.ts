@@ -70,7 +70,7 @@ export const BUILTIN_PERSONAS: readonly PersonaInput[] = [
       },
       vehicleRegistrations: [
         { plate: '29A-123.45', kind: 'ô tô', brand: 'VinFast', registeredOn: '2022-04-10' },
-        { plate: '29-B1 234.56', kind: 'xe máy', brand: 'Honda', registeredOn: '2012-08-20' },
+        { plate: '29B1-234.56', kind: 'xe máy', brand: 'Honda', registeredOn: '2012-08-20' },
       ],
     },
   },
@@ -189,7 +189,7 @@ export const BUILTIN_PERSONAS: readonly PersonaInput[] = [
     accountType: 'foreigner',
     amr: ['pwd', 'otp'],
     attributes: {
-      foreignerId: 'NNN-US-2024-000123',
+      foreignerId: 'US2024000123',
       name: { full: 'John Smith', family: 'Smith', given: 'John' },
       birthdate: '1980-01-15',
       gender: 'male',
@@ -207,7 +207,7 @@ export const BUILTIN_PERSONAS: readonly PersonaInput[] = [
     accountType: 'foreigner',
     amr: ['pwd', 'otp', 'face'],
     attributes: {
-      foreignerId: 'NNN-JP-2023-004567',
+      foreignerId: 'JP2023004567',
       name: { full: 'Yamada Hanako', family: 'Yamada', given: 'Hanako' },
       birthdate: '1990-04-22',
       gender: 'female',
