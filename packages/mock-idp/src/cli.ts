@@ -270,6 +270,12 @@ export async function runCli(
   ];
   if (running.url !== running.issuer) lines.push(`  listening  ${running.url}`);
   if (options.admin === true) lines.push(`  admin API  ${running.issuer}/__mock/`);
+  lines.push(`  personas   ${running.idp.personas.map((p) => p.id).join(', ')}`);
+  lines.push(
+    options.autoApprove === true
+      ? '             (login_hint=<persona> logs in with no page: auto-approve is on)'
+      : '             (login_hint=<persona> preselects one; --auto-approve skips the pages)',
+  );
   if (command.config === undefined) {
     lines.push(
       `  dev client client_id=${DEV_CLIENT.clientId} client_secret=${DEV_CLIENT.clientSecret}`,

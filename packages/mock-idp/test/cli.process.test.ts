@@ -105,6 +105,7 @@ describe('dinhdanh-mock-idp as a process', () => {
     expect(issuer).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(r.stdout()).toContain(`discovery  ${issuer}/.well-known/openid-configuration`);
     expect(r.stdout()).toContain(`client_id=${DEV_CLIENT.clientId}`);
+    expect(r.stdout()).toMatch(/personas\s+citizen-l2, /);
     expect(r.stdout()).toMatch(
       new RegExp(`${issuer}/\\S*authorize\\?client_id=${DEV_CLIENT.clientId}&`),
     );
