@@ -138,6 +138,20 @@ export async function authenticateClient(
   return { client, method: 'none' };
 }
 
+/** One local JWK Set per client: jose caches the imported keys inside it. */
+const clientKeySets = new WeakMap<MockClient, ReturnType<typeof createLocalJWKSet>>();
+
+function keySetOf(client: MockClient): ReturnType<typeof createLocalJWKSet> | undefined {
+  let keySet = clientKeySets.get(client);
+  if (keySet === undefined) {
+    const keys = (client.jwks?.keys ?? []).filter((k) => k.use === undefined || k.use === 'sig');
+    if (keys.length === 0) return undefined;
+    keySet = createLocalJWKSet({ keys });
+    clientKeySets.set(client, keySet);
+  }
+  return keySet;
+}
+
 async function verifyAssertion(
   ctx: AuthContext,
   assertion: string,
@@ -159,11 +173,11 @@ async function verifyAssertion(
   const client = ctx.clients.get(clientId);
   if (client === undefined) throw invalidClient('unknown client', false);
   allow(client, 'private_key_jwt', false);
-  const keys = (client.jwks?.keys ?? []).filter((k) => k.use === undefined || k.use === 'sig');
-  if (keys.length === 0) throw invalidClient('the client has no registered signing keys', false);
+  const keySet = keySetOf(client);
+  if (keySet === undefined) throw invalidClient('the client has no registered signing keys', false);
   let payload: Awaited<ReturnType<typeof jwtVerify>>['payload'];
   try {
-    ({ payload } = await jwtVerify(assertion, createLocalJWKSet({ keys }), {
+    ({ payload } = await jwtVerify(assertion, keySet, {
       algorithms: ASSERTION_ALGS,
       issuer: clientId,
       subject: clientId,

@@ -9,9 +9,19 @@ import { sha256b64 } from '../util/random';
 
 /** The subject identifier of `persona` as seen by `client`. */
 export async function subjectFor(persona: Persona, client: MockClient): Promise<string> {
-  if (client.subjectType === 'pairwise') {
-    const sector = new URL(client.redirectUris[0] ?? 'http://localhost').host;
-    return (await sha256b64(`pairwise|${sector}|${persona.id}`)).slice(0, 32);
+  let subjects = cache.get(client);
+  if (subjects === undefined) {
+    subjects = new Map();
+    cache.set(client, subjects);
   }
-  return (await sha256b64(`public|${persona.id}`)).slice(0, 32);
+  const known = subjects.get(persona.id);
+  if (known !== undefined) return known;
+  const sector = new URL(client.redirectUris[0] ?? 'http://localhost').host;
+  const input =
+    client.subjectType === 'pairwise' ? `pairwise|${sector}|${persona.id}` : `public|${persona.id}`;
+  const sub = (await sha256b64(input)).slice(0, 32);
+  subjects.set(persona.id, sub);
+  return sub;
 }
+
+const cache = new WeakMap<MockClient, Map<string, string>>();
