@@ -26,6 +26,16 @@ describe('encrypted ID tokens', () => {
       });
       expect(tokens.id_token!.split('.')).toHaveLength(5);
       expect(tokens.claims()).toMatchObject({ aud: 'rp', acr: 'urn:dinhdanh:loa:2' });
+      // the encrypted ID token still works as id_token_hint for logout
+      const logout = await idp.fetch(
+        new Request(
+          client.buildEndSessionUrl(config, {
+            id_token_hint: tokens.id_token!,
+            post_logout_redirect_uri: 'http://127.0.0.1:3000/',
+          }),
+        ),
+      );
+      expect(logout.status).toBe(302);
     });
   }
 });

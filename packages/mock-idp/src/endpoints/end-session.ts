@@ -18,8 +18,13 @@ interface HintClaims {
   readonly sid?: unknown;
 }
 
-/** Verify our own ID token given as a hint; expiry is ignored (§2), signature and issuer are not. */
+/**
+ * Verify our own ID token given as a hint; expiry is ignored (§2), signature and issuer are
+ * not. An encrypted ID token is recognised when it is one this provider issued.
+ */
 async function readHint(ctx: Context, hint: string): Promise<HintClaims | undefined> {
+  const encrypted = ctx.store.encryptedIdTokens.get(hint);
+  if (encrypted !== undefined) return encrypted;
   try {
     const keys = ctx.keys.publishedKeys(ctx.now()).map((k) => k.publicJwk);
     const { payload } = await compactVerify(hint, createLocalJWKSet({ keys }));

@@ -1,6 +1,7 @@
 /** The mock's in-memory state; `reset()` forgets everything. */
 import type {
   AccessTokenRecord,
+  EncryptedIdToken,
   CodeRecord,
   DeviceRecord,
   Grant,
@@ -26,6 +27,11 @@ export class MemoryStore {
   readonly assertionJtis = new Map<string, number>();
   readonly sessions = new Map<string, SessionRecord>();
   readonly logouts: LogoutDelivery[] = [];
+  /**
+   * Encrypted ID tokens issued, with the claims `/end_session` needs: the provider cannot
+   * decrypt them, yet relying parties send them back as `id_token_hint`.
+   */
+  readonly encryptedIdTokens = new Map<string, EncryptedIdToken>();
 
   /** Forget everything. */
   reset(): void {
@@ -41,6 +47,7 @@ export class MemoryStore {
     this.assertionJtis.clear();
     this.sessions.clear();
     this.logouts.length = 0;
+    this.encryptedIdTokens.clear();
   }
 
   /** Drop expired entries so a long-running mock does not grow without bound. */
@@ -51,6 +58,8 @@ export class MemoryStore {
     for (const [k, v] of this.refreshTokens) if (v.expiresAt < now) this.refreshTokens.delete(k);
     for (const [k, v] of this.pushed) if (v.expiresAt < now) this.pushed.delete(k);
     for (const [k, v] of this.assertionJtis) if (v < now) this.assertionJtis.delete(k);
+    for (const [k, v] of this.encryptedIdTokens)
+      if (v.keepUntil < now) this.encryptedIdTokens.delete(k);
     for (const [k, v] of this.devices) {
       if (v.expiresAt < now) {
         this.devices.delete(k);

@@ -132,3 +132,12 @@ export interface LogoutDelivery {
   /** Milliseconds since epoch. */
   readonly at: number;
 }
+
+/** What the provider remembers of an encrypted ID token it issued. */
+export interface EncryptedIdToken {
+  readonly iss: string;
+  readonly aud: string;
+  readonly sid: string;
+  /** Milliseconds since epoch. */
+  readonly keepUntil: number;
+}

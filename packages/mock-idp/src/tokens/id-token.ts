@@ -86,5 +86,13 @@ export async function issueIdToken(
     if (f.take('id_token_bad_signature')) jws = corruptSignature(jws);
   }
   const encryptionKey = encryptionKeyOf(client);
-  return encryptionKey === undefined ? jws : encryptForClient(jws, client, encryptionKey);
+  if (encryptionKey === undefined) return jws;
+  const jwe = await encryptForClient(jws, client, encryptionKey);
+  ctx.store.encryptedIdTokens.set(jwe, {
+    iss: ctx.issuer,
+    aud: client.clientId,
+    sid: grant.sid,
+    keepUntil: ctx.now() + ctx.options.lifetimes.refreshToken * 1000,
+  });
+  return jwe;
 }
