@@ -46,4 +46,6 @@ export type {
   PersonaSummary,
 } from './interaction';
 
-// ── server, CLI (H4) ──
+// ── server (node:http; Bun and Deno have it too) ──
+export { startMockIdp } from './node';
+export type { RunningMockIdp, StartMockIdpOptions } from './node';
