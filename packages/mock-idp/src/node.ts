@@ -100,6 +100,9 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
 }
 
 function formatHost(host: string): string {
+  // Bound to every interface: the URL a browser or client on this machine can use.
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
   return host.includes(':') ? `[${host}]` : host;
 }
 

@@ -160,6 +160,16 @@ describe('startMockIdp', () => {
     }
   });
 
+  it('publishes a loopback URL when bound to every interface', async () => {
+    const any = await startMockIdp({ port: 0, host: '0.0.0.0' });
+    try {
+      expect(any.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect((await fetch(`${any.url}/.well-known/openid-configuration`)).status).toBe(200);
+    } finally {
+      await any.close();
+    }
+  });
+
   it('refuses a port in use with the listen error', async () => {
     const port = Number(new URL(mock.url).port);
     await expect(startMockIdp({ port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
