@@ -139,6 +139,42 @@ describe.skipIf(!hasChromium)(`interactive login in a real browser (needs ${CHRO
     expect(userinfo.phone_number).toBeTruthy();
   });
 
+  it('logs in with the keyboard alone, with a visible focus ring', async () => {
+    const verifier = oidc.randomPKCECodeVerifier();
+    const url = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: redirectUri,
+      scope: 'openid',
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state: 'kb',
+    });
+    const page = await browser.newPage();
+    await page.goto(url.href);
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return {
+          testId: el?.getAttribute('data-testid') ?? null,
+          outline: el === null ? 'none' : getComputedStyle(el).outlineStyle,
+        };
+      });
+    // Tab lands on the preselected persona of the radio group, then on "continue".
+    await page.keyboard.press('Tab');
+    const radio = await focused();
+    expect(radio.testId).toMatch(/^persona-/);
+    expect(radio.outline).not.toBe('none');
+    await page.keyboard.press('Tab');
+    const submit = await focused();
+    expect(submit.testId).toBe(PAGE_TEST_IDS.loginSubmit);
+    expect(submit.outline).not.toBe('none');
+    await Promise.all([
+      page.waitForURL((u) => u.href.startsWith(redirectUri)),
+      page.keyboard.press('Enter'),
+    ]);
+    expect(new URL(page.url()).searchParams.get('code')).toBeTruthy();
+    await page.close();
+  });
+
   it('shows the picker in English with ui_locales=en, and cancel returns access_denied', async () => {
     const url = oidc.buildAuthorizationUrl(config, {
       redirect_uri: redirectUri,
