@@ -28,7 +28,7 @@ export interface FetchableIdp {
  * import { createMockIdp } from '@dinhdanh/mock-idp';
  * import { mockIdpHandlers } from '@dinhdanh/mock-idp/msw';
  *
- * const idp = await createMockIdp({ issuer: 'https://vneid.mock.test', autoApprove: true });
+ * const idp = createMockIdp({ issuer: 'https://vneid.mock.test', autoApprove: true });
  * const server = setupServer(...mockIdpHandlers(idp));
  * server.listen({ onUnhandledRequest: 'error' });
  * ```
