@@ -154,14 +154,16 @@ export async function serveFetch(
   });
   const address = server.address() as AddressInfo;
   url = `http://${formatHost(options.host)}:${address.port}`;
+  // Closing twice (afterAll plus a test's own close) is harmless.
+  let closing: Promise<void> | undefined;
   return {
     url,
     server,
     close: () =>
-      new Promise<void>((resolve, reject) => {
+      (closing ??= new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
-      }),
+      })),
   };
 }
 

@@ -170,6 +170,13 @@ describe('startMockIdp', () => {
     }
   });
 
+  it('closes once, however often close() is called', async () => {
+    const other = await startMockIdp({ port: 0 });
+    await Promise.all([other.close(), other.close()]);
+    await other.close();
+    await expect(fetch(`${other.url}/.well-known/openid-configuration`)).rejects.toThrow();
+  });
+
   it('refuses a port in use with the listen error', async () => {
     const port = Number(new URL(mock.url).port);
     await expect(startMockIdp({ port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
