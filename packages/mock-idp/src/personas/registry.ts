@@ -7,15 +7,19 @@ import { personaInputSchema, type Persona, type PersonaInput } from './schema';
 /** Validate persona inputs; a bad one is `config_invalid` naming the persona and field. */
 export function loadPersonas(custom: readonly PersonaInput[]): Persona[] {
   const byId = new Map<string, Persona>();
-  for (const [index, input] of [...BUILTIN_PERSONAS, ...custom].entries()) {
+  const inputs = [
+    ...BUILTIN_PERSONAS.map((input) => ({ input, where: 'built-in persona' })),
+    ...custom.map((input, i) => ({ input, where: `personas.${i}` })),
+  ];
+  for (const { input, where } of inputs) {
     const parsed = personaInputSchema.safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const path = issue?.path.join('.') ?? '';
+      const field = issue?.path.join('.') ?? '';
       throw new DinhDanhError(
         'config_invalid',
-        `persona ${index - BUILTIN_PERSONAS.length} (${String((input as { id?: unknown }).id)}): ${path}: ${issue?.message ?? 'invalid'}`,
-        { path: `personas.${index - BUILTIN_PERSONAS.length}.${path}` },
+        `${where} "${String((input as { id?: unknown }).id)}": ${field}: ${issue?.message ?? 'invalid'}`,
+        { path: `${where}.${field}` },
       );
     }
     byId.set(parsed.data.id, parsed.data); // a custom persona replaces a built-in with the same id
