@@ -1,6 +1,8 @@
 /** RP-initiated logout and back-channel logout delivery. */
 import * as client from 'openid-client';
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createMockIdp } from '../src/index';
 import { discover, headlessLogin, ISSUER, REDIRECT, setup } from './helpers';
@@ -149,5 +151,38 @@ describe('logout', () => {
       logouts: { status: number; error: string }[];
     };
     expect(listed.logouts).toMatchObject([{ status: 0, error: 'connection refused' }]);
+  });
+
+  it('delivers over real HTTP with the default fetch', async () => {
+    const bodies: string[] = [];
+    const rpServer = createServer((req, res) => {
+      let body = '';
+      req.setEncoding('utf8');
+      req.on('data', (chunk: string) => (body += chunk));
+      req.on('end', () => {
+        bodies.push(`${req.method} ${req.headers['content-type']} ${body.slice(0, 13)}`);
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => rpServer.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = rpServer.address() as AddressInfo;
+      const base = await setup({ backchannelLogoutUri: `http://127.0.0.1:${port}/logout` });
+      const idp = createMockIdp({ issuer: ISSUER, autoApprove: true, clients: [base.rp] });
+      const config = await discover(idp, 'rp', client.PrivateKeyJwt(base.privateKey));
+      const a = await headlessLogin(idp, config);
+      const tokens = await client.authorizationCodeGrant(config, a.callback, {
+        pkceCodeVerifier: a.verifier,
+        expectedNonce: a.nonce,
+        expectedState: a.state,
+      });
+      await idp.fetch(
+        new Request(client.buildEndSessionUrl(config, { id_token_hint: tokens.id_token! })),
+      );
+      expect(idp.logouts.map((l) => l.status)).toEqual([200]);
+      expect(bodies).toEqual(['POST application/x-www-form-urlencoded logout_token=']);
+    } finally {
+      await new Promise((resolve) => rpServer.close(resolve));
+    }
   });
 });
