@@ -156,11 +156,14 @@ export function createMockIdp(options: MockIdpOptions = {}): MockIdp {
     faults.clear();
   };
   const rotateKeys = async (): Promise<KeyRotation> => (await context()).keys.rotate(now());
-  let requests = 0;
+  let lastSweep = now();
 
   async function handle(request: Request): Promise<Response> {
     const c = await context();
-    if (++requests % 256 === 0) store.sweep(now());
+    if (now() - lastSweep > 10_000) {
+      lastSweep = now();
+      store.sweep(lastSweep);
+    }
     const pathname = new URL(request.url).pathname;
     if (!pathname.startsWith(issuerPath))
       return oauthError('not_found', 'not an endpoint of this provider', 404);

@@ -1,6 +1,7 @@
 /** Bad input gets a typed answer (4xx with an OAuth error or an error page), never a crash. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MemoryStore } from '../src/store/memory';
 import { ISSUER, setup } from './helpers';
 
 const PARAM_NAMES = [
@@ -112,5 +113,47 @@ describe('robustness', () => {
       }),
     );
     expect(await res.json()).toMatchObject({ error: 'invalid_request' });
+  });
+});
+
+describe('memory', () => {
+  it('sweeps expired records and the grants nothing points to any more', () => {
+    const store = new MemoryStore();
+    const grant = (id: string) => ({
+      id,
+      clientId: 'rp',
+      personaId: 'citizen-l1',
+      scope: ['openid'],
+      granted: [],
+      acr: '1',
+      amr: ['pwd'],
+      authTime: 0,
+      sid: 's',
+      maxAgeRequested: false,
+    });
+    store.grants.set('g1', grant('g1'));
+    store.grants.set('g2', grant('g2'));
+    store.codes.set('c1', {
+      grantId: 'g1',
+      clientId: 'rp',
+      redirectUri: 'x',
+      codeChallenge: 'y',
+      expiresAt: 1_000,
+      used: false,
+    });
+    store.refreshTokens.set('r2', {
+      grantId: 'g2',
+      clientId: 'rp',
+      scope: ['openid'],
+      expiresAt: 5_000,
+      used: false,
+    });
+    store.assertionJtis.set('rp\u0000j', 1_000);
+    store.sweep(2_000);
+    expect([...store.codes.keys()]).toEqual([]);
+    expect([...store.grants.keys()]).toEqual(['g2']);
+    expect(store.assertionJtis.size).toBe(0);
+    store.sweep(6_000);
+    expect(store.grants.size).toBe(0);
   });
 });

@@ -61,9 +61,22 @@ export class MemoryStore {
     for (const [k, v] of this.encryptedIdTokens)
       if (v.keepUntil < now) this.encryptedIdTokens.delete(k);
     for (const [k, v] of this.devices) {
-      if (v.expiresAt < now) {
+      // kept ten minutes past expiry so a late poll still gets `expired_token`
+      if (v.expiresAt + 600_000 < now) {
         this.devices.delete(k);
         this.userCodes.delete(v.userCode);
+      }
+    }
+    // a grant lives as long as something still points to it
+    const live = new Set<string>();
+    for (const records of [this.codes, this.accessTokens, this.refreshTokens]) {
+      for (const v of records.values()) live.add(v.grantId);
+    }
+    for (const v of this.devices.values()) if (v.grantId !== undefined) live.add(v.grantId);
+    for (const k of this.grants.keys()) {
+      if (!live.has(k)) {
+        this.grants.delete(k);
+        this.revokedGrants.delete(k);
       }
     }
   }
