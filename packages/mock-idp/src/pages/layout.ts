@@ -16,7 +16,7 @@ h1{font-size:1.4rem;margin:0 0 1rem}
 fieldset{border:1px solid #ccc;border-radius:.4rem;margin:0 0 1rem;padding:.5rem 1rem}
 legend{font-weight:600;padding:0 .25rem}
 .choice{display:flex;gap:.6rem;align-items:flex-start;padding:.4rem 0}
-.choice input{margin-top:.3rem;width:1.1rem;height:1.1rem}
+.choice input{flex:none;margin-top:.3rem;width:1.1rem;height:1.1rem}
 .hint{display:block;font-size:.85rem;color:#555}
 .tag{font-size:.75rem;border-radius:.2rem;padding:0 .3rem;margin-left:.3rem;background:#eee;color:#333}
 .tag.sensitive{background:#fff3cd;color:#6b4e00}
