@@ -159,6 +159,33 @@ describe('revocation (RFC 7009)', () => {
     expect(await res.json()).toMatchObject({ error: 'invalid_client' });
   });
 
+  it('answers 403 insufficient_scope for a token refreshed without openid', async () => {
+    const { idp, privateKey } = await setup();
+    const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
+    const flow = await headlessLogin(idp, config);
+    const tokens = await client.authorizationCodeGrant(config, flow.callback, {
+      pkceCodeVerifier: flow.verifier,
+      expectedNonce: flow.nonce,
+      expectedState: flow.state,
+    });
+    const narrowed = await client.refreshTokenGrant(config, tokens.refresh_token!, {
+      scope: 'profile',
+    });
+    expect(narrowed.id_token).toBeUndefined();
+    const res = await idp.fetch(
+      new Request(`${ISSUER}/userinfo`, {
+        headers: { authorization: `Bearer ${narrowed.access_token}` },
+      }),
+    );
+    expect(res.status).toBe(403);
+    expect(res.headers.get('www-authenticate')).toMatch(/insufficient_scope/);
+    await expect(
+      client.refreshTokenGrant(config, narrowed.refresh_token!, { scope: 'openid email' }),
+    ).rejects.toMatchObject({
+      error: 'invalid_scope',
+    });
+  });
+
   it('answers a userinfo request without a token with 401 and WWW-Authenticate', async () => {
     const { idp } = await setup();
     const res = await idp.fetch(new Request(`${ISSUER}/userinfo`));

@@ -61,8 +61,16 @@ export async function userinfo(ctx: Context, request: Request): Promise<Response
   ) {
     return invalidToken('the grant was revoked');
   }
-  if (!record.scope.includes('openid'))
-    return invalidToken('the access token was not issued for openid');
+  if (!record.scope.includes('openid')) {
+    // RFC 6750 §3.1
+    return json(
+      { error: 'insufficient_scope', error_description: 'the token lacks scope openid' },
+      403,
+      {
+        'www-authenticate': `${scheme} error="insufficient_scope", scope="openid"`,
+      },
+    );
+  }
   const dialect = DIALECTS[client.dialect];
   const claims = withVerifiedClaims(
     dialect.claims(persona, new Set(grant.granted)),
