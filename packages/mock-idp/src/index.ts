@@ -49,3 +49,6 @@ export type {
 // ── server (node:http; Bun and Deno have it too) ──
 export { startMockIdp } from './node';
 export type { RunningMockIdp, StartMockIdpOptions } from './node';
+
+// ── pages: stable test ids and form fields for users' end-to-end tests ──
+export { PAGE_FIELDS, PAGE_TEST_IDS, pageHeaders, pageHeadersFor } from './pages';
