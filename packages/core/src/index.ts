@@ -39,3 +39,19 @@ export type {
   PersonName,
   VehicleRegistration,
 } from './claims/identity';
+
+// ── sessions and handlers ──
+export { sealSession, unsealSession } from './seal/session';
+export type { SealSessionOptions } from './seal/session';
+export { sealTransaction, unsealTransaction } from './seal/transaction';
+export type { SealTransactionOptions } from './seal/transaction';
+export type { SealOptions, UnsealOptions } from './seal/seal';
+export type { SealSecret, SealSecrets } from './seal/secrets';
+export { sessionSchema, sessionTokensSchema } from './sessions/session';
+export type { Session, SessionTokens } from './sessions/session';
+export type { SessionStore } from './sessions/store';
+export { memoryStore } from './sessions/memory-store';
+export type { MemoryStoreOptions } from './sessions/memory-store';
+export { redisStore } from './sessions/redis-store';
+export type { RedisClientShape, RedisLikeClient, RedisStoreOptions } from './sessions/redis-store';
+// ── end sessions and handlers ──
