@@ -55,3 +55,39 @@ export type { MemoryStoreOptions } from './sessions/memory-store';
 export { redisStore } from './sessions/redis-store';
 export type { RedisClientShape, RedisLikeClient, RedisStoreOptions } from './sessions/redis-store';
 // ── end sessions and handlers ──
+
+// ── engine ──
+export { createRelyingParty } from './rp/create';
+export type { RelyingPartyConfig } from './rp/create';
+export type {
+  ConsentRecord,
+  LoginResult,
+  LoginStart,
+  LoginTransaction,
+  LogoutTokenResult,
+  LogoutUrlOptions,
+  Prompt,
+  QrLoginHandle,
+  QrLoginStart,
+  QrLoginStatus,
+  RelyingParty,
+  ReplayCache,
+  SessionFacts,
+  StartLoginOptions,
+  StartQrLoginOptions,
+  StepUpOptions,
+  TokenSet,
+  VerifiedAccessToken,
+  VerifiedIdToken,
+  VerifyAccessTokenOptions,
+  VerifyIdTokenOptions,
+} from './rp/types';
+export type { PrivateJwk, RelyingPartyOptionsInput } from './config/schema';
+export { memoryReplayCache } from './logout/replay-cache';
+export { acrValuesFor, compareLevels, LEVELS, levelFromAcr, meetsLevel } from './levels';
+export { dvcqg } from './providers/dvcqg';
+export { oidc } from './providers/oidc';
+export { postid } from './providers/postid';
+export { vneid } from './providers/vneid';
+export type { ProviderProfile, ProviderProfileOverrides, UserinfoPolicy } from './providers/profile';
+// ── end engine ──

@@ -16,6 +16,8 @@ export interface StartLoginOptions {
   level?: AssuranceLevel;
   /** Attributes to ask the citizen to share. Sensitive ones need a `purpose`. */
   claims?: readonly AttributeName[];
+  /** Attributes without which the login fails (`claims_missing`); implied in `claims`. */
+  required?: readonly AttributeName[];
   /** Why the attributes are needed, shown on consent screens and kept in the consent record. */
   purpose?: string;
   /** Where to send the user after the callback; kept in the transaction, not validated here. */
@@ -47,6 +49,8 @@ export interface LoginTransaction {
   readonly level: AssuranceLevel;
   /** Attributes asked for. */
   readonly claims: readonly AttributeName[];
+  /** Attributes that must be released. */
+  readonly required?: readonly AttributeName[];
   /** Purpose given for the attributes. */
   readonly purpose?: string;
   /** Where to go after the callback. */
@@ -212,6 +216,8 @@ export interface StartQrLoginOptions {
   level?: AssuranceLevel;
   /** Attributes to ask for. */
   claims?: readonly AttributeName[];
+  /** Attributes without which the login fails (`claims_missing`). */
+  required?: readonly AttributeName[];
   /** Purpose for the attributes (required for sensitive ones). */
   purpose?: string;
 }
@@ -231,6 +237,8 @@ export interface QrLoginHandle {
   readonly level: AssuranceLevel;
   /** Attributes asked for. */
   readonly claims: readonly AttributeName[];
+  /** Attributes that must be released. */
+  readonly required?: readonly AttributeName[];
   /** Purpose given. */
   readonly purpose?: string;
   /** Issuer. */
