@@ -54,6 +54,12 @@ export { memoryStore } from './sessions/memory-store';
 export type { MemoryStoreOptions } from './sessions/memory-store';
 export { redisStore } from './sessions/redis-store';
 export type { RedisClientShape, RedisLikeClient, RedisStoreOptions } from './sessions/redis-store';
+export { createAuthHandlers } from './handlers/create-auth-handlers';
+export type { AuthHandler, AuthHandlers } from './handlers/create-auth-handlers';
+export type { AuthHandlersOptions, AuthSessionOptions } from './handlers/options';
+export type { MeResponse } from './handlers/me';
+export type { QrPollResponse, QrStartResponse } from './handlers/qr';
+export type { SessionStorage } from './sessions/manager';
 // ── end sessions and handlers ──
 
 // ── engine ──
