@@ -61,8 +61,10 @@ const CLAIM_CODES: Readonly<Record<string, DinhDanhErrorCode>> = {
 };
 
 function claimOf(cause: unknown): string | undefined {
+  // openid-client wraps oauth4webapi's error, whose own cause names the claim.
+  if (cause instanceof Error) return claimOf(cause.cause);
   if (typeof cause === 'object' && cause !== null && 'claim' in cause) {
-    const claim = (cause).claim;
+    const claim = cause.claim;
     return typeof claim === 'string' ? claim : undefined;
   }
   return undefined;
@@ -83,9 +85,7 @@ export function protocolError(error: unknown): DinhDanhError {
     return providerError(code ?? 'invalid_token', challenge?.parameters.error_description, error);
   }
   const code =
-    typeof error === 'object' && error !== null && 'code' in error
-      ? (error).code
-      : undefined;
+    typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
   const cause = error instanceof Error ? error.cause : undefined;
   switch (code) {
     case 'OAUTH_JWT_CLAIM_COMPARISON_FAILED':
