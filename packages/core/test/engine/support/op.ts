@@ -112,7 +112,9 @@ export async function startOp(): Promise<TestOp> {
       if (claims === undefined) return undefined;
       return { accountId: id, claims: () => ({ ...claims }) };
     },
-    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
+    interactions: {
+      url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
+    },
   });
 
   const state: TestOp = {
@@ -197,7 +199,9 @@ export async function approveDevice(
   userCode: string,
   choice: LoginChoice = {},
 ): Promise<void> {
-  const code = await op.provider.DeviceCode.findByUserCode(userCode);
+  const code = await op.provider.DeviceCode.findByUserCode(
+    userCode.replace(/[^A-Za-z0-9]/g, '').toUpperCase(),
+  );
   if (code === undefined) throw new Error('unknown user code');
   if (choice.deny === true) {
     Object.assign(code, { error: 'access_denied', errorDescription: 'Citizen declined' });
@@ -209,6 +213,7 @@ export async function approveDevice(
   const scope = typeof requested === 'string' ? requested : 'openid';
   const grant = new op.provider.Grant({ accountId, clientId: CLIENT_ID });
   grant.addOIDCScope(scope);
+  grant.addOIDCClaims(['acr', 'auth_time', 'amr']);
   const grantId = await grant.save();
   Object.assign(code, {
     accountId,
@@ -217,6 +222,8 @@ export async function approveDevice(
     authTime: Math.floor(Date.now() / 1000),
     grantId,
     scope,
+    // What the provider's own flow would record from acr_values.
+    claims: { id_token: { acr: null, auth_time: null } },
   });
   await code.save();
 }
