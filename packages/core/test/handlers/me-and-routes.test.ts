@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MeResponse } from '@dinhdanh/core';
+import { memoryStore, redisStore, type MeResponse } from '@dinhdanh/core';
 import { clock, fakeRp, handlersFor, Jar, loginWith, ORIGIN, T0 } from './support';
 
 describe('GET /me', () => {
@@ -81,6 +81,41 @@ describe('GET /me', () => {
     const me = (await (await rotated.me(jar.request(`${ORIGIN}/auth/me`))).json()) as MeResponse;
     expect(me.status).toBe('authenticated');
   });
+});
+
+describe('a session store that does not answer fails closed', () => {
+  for (const storage of ['cookie', 'store'] as const) {
+    it(`${storage} sessions: /me answers 503 store_unavailable and keeps the cookie`, async () => {
+      clock.now = T0;
+      let down = false;
+      const backing = memoryStore({ now: () => clock.now });
+      const flaky = {
+        isOpen: true,
+        get: (key: string) =>
+          down ? Promise.reject(new Error('ECONNRESET')) : backing.get(key).then((v) => v ?? null),
+        set: (key: string, value: string, options: { EX: number }) =>
+          down
+            ? Promise.reject(new Error('ECONNRESET'))
+            : backing.set(key, value, options.EX).then(() => 'OK'),
+        del: (key: string) =>
+          down ? Promise.reject(new Error('ECONNRESET')) : backing.delete(key).then(() => 1),
+      };
+      const auth = handlersFor(fakeRp(), { sessions: { store: redisStore(flaky), storage } });
+      const jar = new Jar();
+      await loginWith(auth, jar);
+      down = true;
+      const response = await auth.me(jar.request(`${ORIGIN}/auth/me`));
+      expect(response.status).toBe(503);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+        'store_unavailable',
+      );
+      expect(response.headers.getSetCookie()).toEqual([]);
+      down = false;
+      expect(
+        ((await (await auth.me(jar.request(`${ORIGIN}/auth/me`))).json()) as MeResponse).status,
+      ).toBe('authenticated');
+    });
+  }
 });
 
 describe('handle routes under basePath', () => {
