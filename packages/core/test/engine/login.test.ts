@@ -262,6 +262,17 @@ describe('finishLogin verifies the ID token itself (openid-client does not on th
   });
 });
 
+describe('provider responses are bounded', () => {
+  it('provider_response_invalid for a 300 kB userinfo response', async () => {
+    const fetch = interceptingFetch([
+      { path: '/me', rewrite: (_url, body) => ({ ...body, pad: 'x'.repeat(300_000) }) },
+    ]);
+    const rp = rpFor(op, { fetch });
+    const { callback, transaction } = await login(rp, { claims: ['name'] });
+    expect(await codeOf(rp.finishLogin(callback, transaction))).toBe('provider_response_invalid');
+  });
+});
+
 describe('attributes and consent', () => {
   it('purpose_required for sensitive attributes without a purpose', async () => {
     const rp = rpFor(op);
