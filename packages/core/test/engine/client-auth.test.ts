@@ -16,10 +16,12 @@ function parProvider(seen: URLSearchParams[], headers: Headers[]) {
   return (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : input);
     const json = (body: unknown, status = 200) =>
-      new Response(JSON.stringify(body), {
-        status,
-        headers: { 'content-type': 'application/json' },
-      });
+      Promise.resolve(
+        new Response(JSON.stringify(body), {
+          status,
+          headers: { 'content-type': 'application/json' },
+        }),
+      );
     if (url.pathname === '/.well-known/openid-configuration') {
       return json({
         issuer: ISSUER,
