@@ -21,6 +21,7 @@ export interface NormalizeContext {
   issuer: string;
   provider: string;
   levelFromAcr: (acr: string) => AssuranceLevel | undefined;
+  now?: () => number;
 }
 
 const str = (value: unknown): string | undefined =>
