@@ -71,19 +71,78 @@ export type { ClaimSources, Dialect, NormalizeContext } from './claims/normalize
 export { parseCccdQr } from './claims/cccd-qr';
 export type { CccdQrData } from './claims/cccd-qr';
 
+// ── replay protection (logout tokens, webhooks) ──
+export { memoryReplayCache } from './replay-cache';
+export type { MemoryReplayCacheOptions, ReplayCache } from './replay-cache';
+
 // ── cross-device: signed webhooks (VNeID share transactions, DOMAIN.md dialect 6) ──
-export {
-  DEFAULT_WEBHOOK_HEADERS,
-  memoryReplayCache,
-  signWebhook,
-  verifyWebhook,
-} from './cross-device/webhook';
+export { DEFAULT_WEBHOOK_HEADERS, signWebhook, verifyWebhook } from './cross-device/webhook';
 export type {
-  MemoryReplayCacheOptions,
-  ReplayCache,
   SignWebhookOptions,
   SignedWebhook,
   VerifyWebhookOptions,
   WebhookHeaderNames,
   WebhookSecret,
 } from './cross-device/webhook';
+
+// ── sessions and handlers ──
+export { sealSession, unsealSession } from './seal/session';
+export type { SealSessionOptions } from './seal/session';
+export { sealTransaction, unsealTransaction } from './seal/transaction';
+export type { SealTransactionOptions } from './seal/transaction';
+export type { UnsealOptions } from './seal/seal';
+export type { SealSecret, SealSecrets } from './seal/secrets';
+export { sessionSchema, sessionTokensSchema } from './sessions/session';
+export type { Session, SessionTokens } from './sessions/session';
+export type { SessionStore } from './sessions/store';
+export { memoryStore } from './sessions/memory-store';
+export type { MemoryStoreOptions } from './sessions/memory-store';
+export { redisStore } from './sessions/redis-store';
+export type { RedisClientShape, RedisLikeClient, RedisStoreOptions } from './sessions/redis-store';
+export { createAuthHandlers } from './handlers/create-auth-handlers';
+export type { AuthHandler, AuthHandlers } from './handlers/create-auth-handlers';
+export type { AuthHandlersOptions, AuthSessionOptions } from './handlers/options';
+export type { MeResponse } from './handlers/me';
+export type { QrPollResponse, QrStartResponse } from './handlers/qr';
+export type { SessionStorage } from './sessions/manager';
+// ── end sessions and handlers ──
+
+// ── engine ──
+export { createRelyingParty } from './rp/create';
+export type { RelyingPartyConfig } from './rp/create';
+export type {
+  ConsentRecord,
+  LoginResult,
+  LoginStart,
+  LoginTransaction,
+  LogoutTokenResult,
+  LogoutUrlOptions,
+  Prompt,
+  QrLoginHandle,
+  QrLoginStart,
+  QrLoginStatus,
+  RelyingParty,
+  SessionFacts,
+  StartLoginOptions,
+  StartQrLoginOptions,
+  StepUpOptions,
+  TokenSet,
+  VerifiedAccessToken,
+  VerifiedIdToken,
+  VerifyAccessTokenOptions,
+  VerifyIdTokenOptions,
+} from './rp/types';
+export { privateJwkSchema, relyingPartyOptionsSchema } from './config/schema';
+export type { PrivateJwk, RelyingPartyOptionsInput } from './config/schema';
+export type { FetchLike, Sleep } from './http/fetch';
+export { acrValuesFor, compareLevels, LEVELS, levelFromAcr, meetsLevel } from './levels';
+export { dvcqg } from './providers/dvcqg';
+export { oidc } from './providers/oidc';
+export { postid } from './providers/postid';
+export { vneid } from './providers/vneid';
+export type {
+  ProviderProfile,
+  ProviderProfileOverrides,
+  UserinfoPolicy,
+} from './providers/profile';
+// ── end engine ──

@@ -1,6 +1,6 @@
 import { DinhDanhError } from '../../errors';
 import { readBody } from './read-body';
-import type { ReplayCache } from './replay-cache';
+import type { ReplayCache } from '../../replay-cache';
 import { hmacKeys, headerNames, signedContent } from './scheme';
 import type { WebhookHeaderNames, WebhookSecret } from './scheme';
 
