@@ -39,3 +39,34 @@ export type {
   PersonName,
   VehicleRegistration,
 } from './claims/identity';
+export { LEGACY_PROVINCES, PROVINCES_2025 } from './claims/provinces.data';
+export { describePid, isValidPid, normalizePid, pidMatches } from './claims/pid';
+export type { PidInfo, PidProvince } from './claims/pid';
+export { isValidLegacyId, normalizeLegacyId } from './claims/legacy-id';
+export { normalizeName, splitVietnameseName, toPersonName } from './claims/name';
+export type { VietnameseNameParts } from './claims/name';
+export { normalizeDate, parseDate } from './claims/dates';
+export { normalizeGender } from './claims/gender';
+export { isCountryCode, normalizeNationality } from './claims/nationality';
+export { isE164Phone, normalizePhone } from './claims/phone';
+export { normalizeEmail } from './claims/email';
+export { parseAddress } from './claims/address';
+export { isValidTaxCode, normalizeTaxCode } from './claims/tax-code';
+export {
+  LICENCE_CLASSES,
+  isLicenceClass,
+  isValidHealthInsuranceNumber,
+  isValidVehiclePlate,
+  normalizeDocumentNumber,
+  normalizeDrivingLicenceNumber,
+  normalizeHealthInsuranceNumber,
+  normalizeLicenceClasses,
+  normalizeSocialInsuranceNumber,
+  normalizeVehiclePlate,
+} from './claims/documents';
+export { normalizeEnterpriseCode } from './claims/organisation';
+export { normalizePortrait } from './claims/records';
+export { DIALECTS, normalizeIdentity } from './claims/normalize';
+export type { ClaimSources, Dialect, NormalizeContext } from './claims/normalize';
+export { parseCccdQr } from './claims/cccd-qr';
+export type { CccdQrData } from './claims/cccd-qr';
