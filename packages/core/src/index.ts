@@ -70,3 +70,20 @@ export { DIALECTS, normalizeIdentity } from './claims/normalize';
 export type { ClaimSources, Dialect, NormalizeContext } from './claims/normalize';
 export { parseCccdQr } from './claims/cccd-qr';
 export type { CccdQrData } from './claims/cccd-qr';
+
+// ── cross-device: signed webhooks (VNeID share transactions, DOMAIN.md dialect 6) ──
+export {
+  DEFAULT_WEBHOOK_HEADERS,
+  memoryReplayCache,
+  signWebhook,
+  verifyWebhook,
+} from './cross-device/webhook';
+export type {
+  MemoryReplayCacheOptions,
+  ReplayCache,
+  SignWebhookOptions,
+  SignedWebhook,
+  VerifyWebhookOptions,
+  WebhookHeaderNames,
+  WebhookSecret,
+} from './cross-device/webhook';

@@ -1,0 +1,44 @@
+import { DinhDanhError } from '../../errors';
+
+function tooLarge(maxBytes: number): DinhDanhError {
+  return new DinhDanhError('input_invalid', `The webhook body exceeds ${String(maxBytes)} bytes.`, {
+    status: 413,
+    path: 'body',
+  });
+}
+
+/** Reads a request body as raw bytes, refusing (without reading on) past `maxBytes`. */
+export async function readBody(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  if (request.bodyUsed) {
+    throw new DinhDanhError(
+      'input_invalid',
+      'The webhook body was already read; pass the untouched Request.',
+      {
+        path: 'body',
+      },
+    );
+  }
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return body;
+}

@@ -1,0 +1,26 @@
+/**
+ * @packageDocumentation
+ * `@dinhdanh/core/vneid-partner` — the legacy crypto of the VNeID partner protocol
+ * (DOMAIN.md dialect 5): RSA + AES response envelopes and encrypted authorization codes.
+ * A separate entry point so that applications that do not need it never load node-forge
+ * or probe `node:crypto`.
+ */
+export { openEnvelope, sealEnvelope } from './envelope';
+export type { Envelope, OpenEnvelopeOptions, SealEnvelopeOptions } from './envelope';
+export { decryptCode, encryptCode } from './code';
+export type { DecryptCodeOptions, EncryptCodeOptions, EncryptedCode } from './code';
+export { importPartnerPrivateKey, importPartnerPublicKey } from './keys';
+export type {
+  PartnerJwk,
+  PartnerPrivateKey,
+  PartnerPrivateKeyInput,
+  PartnerPublicKey,
+  PartnerPublicKeyInput,
+} from './keys';
+export { partnerCryptoBackend } from './backend/detect';
+export type {
+  AesMode,
+  PartnerCryptoBackendChoice,
+  PartnerCryptoBackendInfo,
+} from './backend/types';
+export { ENVELOPE_INVALID_MESSAGE } from './failure';

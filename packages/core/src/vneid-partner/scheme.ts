@@ -1,0 +1,94 @@
+import { DinhDanhError } from '../errors';
+import type { Backend, AesMode } from './backend/types';
+import { OpenFailure } from './failure';
+import type { PartnerPrivateKey, PartnerPublicKey } from './keys';
+import { AES_BLOCK, AES_KEY_LENGTHS } from './limits';
+
+function randomBytes(length: number): Uint8Array {
+  return globalThis.crypto.getRandomValues(new Uint8Array(length));
+}
+
+/** Strict PKCS#7: every padding byte checked, without stopping at the first bad one. */
+function stripPkcs7(plain: Uint8Array): Uint8Array | undefined {
+  const n = plain.length;
+  if (n === 0 || n % AES_BLOCK !== 0) return undefined;
+  const pad = plain[n - 1] ?? 0;
+  let bad = pad === 0 || pad > AES_BLOCK ? 1 : 0;
+  for (let i = 1; i <= AES_BLOCK; i++) {
+    bad |= (i <= pad ? 1 : 0) & ((plain[n - i] ?? 0) !== pad ? 1 : 0);
+  }
+  return bad === 0 ? plain.subarray(0, n - pad) : undefined;
+}
+
+/**
+ * Unwraps the AES key with RSAES-PKCS1-v1_5 and decrypts `data`. Any failure throws
+ * {@link OpenFailure}. When the RSA step fails, decryption goes on with a random key and
+ * fails at the end (the TLS 1.2 countermeasure, RFC 5246 §7.4.7.1): a bad `key` and a bad
+ * `data` take the same path and give the same error.
+ */
+export function openHybrid(
+  backend: Backend,
+  privateKey: PartnerPrivateKey,
+  wrappedKey: Uint8Array,
+  data: Uint8Array,
+  mode: AesMode,
+): Uint8Array {
+  let failed = false;
+  let aesKey: Uint8Array;
+  try {
+    aesKey = backend.rsa.decrypt(privateKey, wrappedKey);
+  } catch {
+    failed = true;
+    aesKey = randomBytes(32);
+  }
+  if (!AES_KEY_LENGTHS.includes(aesKey.length)) {
+    failed = true;
+    aesKey = randomBytes(32);
+  }
+  const iv = mode === 'cbc' ? data.subarray(0, AES_BLOCK) : undefined;
+  const body = mode === 'cbc' ? data.subarray(AES_BLOCK) : data;
+  if (body.length === 0 || body.length % AES_BLOCK !== 0) throw new OpenFailure();
+  let plain: Uint8Array;
+  try {
+    plain = backend.aes.decryptUnpadded(mode, aesKey, iv, body);
+  } catch {
+    throw new OpenFailure();
+  }
+  const stripped = stripPkcs7(plain);
+  if (failed || stripped === undefined) throw new OpenFailure();
+  return stripped;
+}
+
+/** Encrypts `plain` under a fresh AES key wrapped to `publicKey` (the provider's side). */
+export function sealHybrid(
+  backend: Backend,
+  publicKey: PartnerPublicKey,
+  plain: Uint8Array,
+  mode: AesMode,
+  aesKeyLength: number,
+): { wrappedKey: Uint8Array; data: Uint8Array } {
+  if (!AES_KEY_LENGTHS.includes(aesKeyLength)) {
+    throw new DinhDanhError('config_invalid', 'aesKeyLength must be 16, 24 or 32 (bytes).', {
+      path: 'aesKeyLength',
+    });
+  }
+  const aesKey = randomBytes(aesKeyLength);
+  const wrappedKey = backend.rsa.encrypt(publicKey, aesKey);
+  if (mode === 'ecb')
+    return { wrappedKey, data: backend.aes.encryptPadded('ecb', aesKey, undefined, plain) };
+  const iv = randomBytes(AES_BLOCK);
+  const ciphertext = backend.aes.encryptPadded('cbc', aesKey, iv, plain);
+  const data = new Uint8Array(AES_BLOCK + ciphertext.length);
+  data.set(iv, 0);
+  data.set(ciphertext, AES_BLOCK);
+  return { wrappedKey, data };
+}
+
+/** Checks an AES mode from configuration. */
+export function checkMode(mode: unknown): AesMode {
+  if (mode === undefined) return 'ecb';
+  if (mode === 'ecb' || mode === 'cbc') return mode;
+  throw new DinhDanhError('config_invalid', 'mode must be "ecb" (the observed default) or "cbc".', {
+    path: 'mode',
+  });
+}
