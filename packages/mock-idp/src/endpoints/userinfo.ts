@@ -2,6 +2,7 @@
 import type { Context } from '../context';
 import { DIALECTS } from '../dialects';
 import { withVerifiedClaims } from '../dialects/verified-claims';
+import { partnerUserinfo } from '../partner/responses';
 import { subjectFor } from '../tokens/subject';
 import { json } from '../util/http';
 
@@ -35,6 +36,9 @@ export async function userinfo(ctx: Context, request: Request): Promise<Response
   }
   if (!record.scope.includes('openid'))
     return invalidToken('the access token was not issued for openid');
+  // vneid-partner: camelCase identity without `sub`, possibly in an envelope
+  if (client.dialect === 'vneid-partner')
+    return partnerUserinfo(ctx, client, persona, grant.granted);
   const dialect = DIALECTS[client.dialect];
   const claims = withVerifiedClaims(
     dialect.claims(persona, new Set(grant.granted)),
