@@ -49,3 +49,11 @@ export type {
 // ── server (node:http; Bun and Deno have it too) ──
 export { startMockIdp } from './node';
 export type { RunningMockIdp, StartMockIdpOptions } from './node';
+
+// ── vneid-partner dialect and share transactions (issue 10) ──
+export { partnerClientSchema, partnerEnvelopeSchema } from './partner/options';
+export type { PartnerClientInput, PartnerClientOptions } from './partner/options';
+export { shareClientSchema } from './share/options';
+export type { ShareClientInput, ShareClientOptions } from './share/options';
+export { SHARE_TEST_IDS } from './share/page';
+export type { ShareDelivery, ShareStatus } from './share/store';
