@@ -10,11 +10,6 @@ import { partnerUserinfoClaims } from './dialect';
 import { partnerJson } from './envelope';
 import { partnerOptionsOf } from './options';
 
-/** Whether a client speaks the partner dialect (the hooks in the shared endpoints ask). */
-export function isPartner(client: MockClient): boolean {
-  return client.dialect === 'vneid-partner';
-}
-
 /** The token response body (already without `id_token`), enveloped when switched on. */
 export async function partnerTokenResponse(
   ctx: Context,
