@@ -14,5 +14,10 @@ export default defineConfig([
     clean: false,
     splitting: false,
     noExternal: ['zod', 'jose', '@dinhdanh/core'],
+    // core's vneid-partner subpath brings node-forge (CommonJS, `require('crypto')`) into
+    // this ESM bundle: give esbuild's require shim a real `require`
+    banner: {
+      js: "import { createRequire as __dinhdanhCreateRequire } from 'node:module'; const require = __dinhdanhCreateRequire(import.meta.url);",
+    },
   },
 ]);

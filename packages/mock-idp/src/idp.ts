@@ -24,6 +24,8 @@ import { DEV_CLIENT, mockIdpOptionsSchema, type MockClient, type MockIdpOptions 
 import * as pages from './pages';
 import { loadPersonas } from './personas/registry';
 import type { Persona } from './personas/schema';
+import { isSharePath, share, shareAdmin } from './share/routes';
+import { resetShares } from './share/store';
 import { MemoryStore } from './store/memory';
 import type { LogoutDelivery } from './store/types';
 import { json, oauthError } from './util/http';
@@ -162,6 +164,7 @@ export function createMockIdp(options: MockIdpOptions = {}): MockIdp {
 
   const reset = () => {
     store.reset();
+    resetShares(store);
     faults.clear();
   };
   const rotateKeys = async (): Promise<KeyRotation> => (await context()).keys.rotate(now());
@@ -181,6 +184,10 @@ export function createMockIdp(options: MockIdpOptions = {}): MockIdp {
     if (route !== undefined) return route(c, request);
     if (path.startsWith(`${PATHS.interaction}/`))
       return interaction(c, request, path.slice(PATHS.interaction.length + 1));
+    // share transactions (DOMAIN.md dialect 6): share/routes.ts
+    if (isSharePath(path)) return share(c, request, path);
+    if (path.startsWith(`${PATHS.admin}/share`) && resolved.admin)
+      return shareAdmin(c, request, path.slice(PATHS.admin.length + 1));
     if (path.startsWith(`${PATHS.admin}/`) && resolved.admin) {
       return admin(c, { rotateKeys, reset }, request, path.slice(PATHS.admin.length + 1));
     }

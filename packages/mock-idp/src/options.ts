@@ -6,6 +6,8 @@
 import type { JWK } from 'jose';
 import { z } from 'zod';
 import { personaInputSchema } from './personas/schema';
+import { checkPartnerClient, partnerClientSchema } from './partner/options';
+import { checkShareClient, shareClientSchema } from './share/options';
 
 /** JWS algorithms the mock can sign with. ES256 is the default. */
 export const signingAlgSchema = z.enum(['ES256', 'RS256', 'PS256', 'EdDSA']);
@@ -13,7 +15,7 @@ export const signingAlgSchema = z.enum(['ES256', 'RS256', 'PS256', 'EdDSA']);
 export type SigningAlg = z.infer<typeof signingAlgSchema>;
 
 /** Claim dialects the mock can speak to a client (see helpers/DIALECTS.md). */
-export const dialectSchema = z.enum(['standard', 'vneid-sso', 'dvcqg', 'postid']);
+export const dialectSchema = z.enum(['standard', 'vneid-sso', 'dvcqg', 'postid', 'vneid-partner']);
 /** A claim dialect. */
 export type Dialect = z.infer<typeof dialectSchema>;
 
@@ -71,8 +73,14 @@ export const clientSchema = z
     backchannelLogoutSessionRequired: z.boolean().default(true),
     /** Purpose shown on the consent screen when the request carries none. */
     purpose: z.string().min(1).optional(),
+    /** `vneid-partner` dialect switches (envelopes, encrypted codes); see README. */
+    partner: partnerClientSchema.optional(),
+    /** Share transactions: webhook URL and secret, lifetime; see README. */
+    share: shareClientSchema.optional(),
   })
   .superRefine((client, ctx) => {
+    checkPartnerClient(client, ctx);
+    checkShareClient(client, ctx);
     const needsSecret = client.authMethods.some((m) => m.startsWith('client_secret_'));
     if (needsSecret && client.clientSecret === undefined) {
       ctx.addIssue({

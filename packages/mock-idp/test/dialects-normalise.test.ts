@@ -20,6 +20,7 @@ const ACR: Record<Dialect, Record<string, AssuranceLevel>> = {
   'vneid-sso': { '0': 0, '1': 1, '2': 2 },
   dvcqg: { LoA0: 0, LoA1: 1, LoA2: 2 },
   postid: { LoA0: 0, LoA1: 1, LoA2: 2 },
+  'vneid-partner': { '0': 0, '1': 1, '2': 2 }, // not in `cases`: see partner.*.test.ts
 };
 
 const cases: [Dialect, boolean][] = [

@@ -113,13 +113,13 @@ describe('what a scope releases', () => {
     expect(Object.keys(bare.userinfo).sort()).toEqual(['sub', 'vn_account_type']);
   });
 
-  it('portal dialects hand over the whole record for scope openid', async () => {
+  it('portal dialects hand over the whole non-sensitive record for scope openid', async () => {
     const { userinfo } = await loginAs('dvcqg', 'citizen-l2', { scope: 'openid' });
-    expect(userinfo).toMatchObject({
-      SoDinhDanh: '001085012345',
-      HoVaTen: 'Nguyễn Văn An',
-      MaBHXH: '0112345678',
-    });
+    expect(userinfo).toMatchObject({ SoDinhDanh: '001085012345', HoVaTen: 'Nguyễn Văn An' });
+    // social insurance is sensitive: only when asked for by name
+    expect(userinfo).not.toHaveProperty('MaBHXH');
+    const asked = await loginAs('dvcqg', 'citizen-l2', { scope: 'openid vn_social_insurance' });
+    expect(asked.userinfo).toMatchObject({ MaBHXH: '0112345678' });
   });
 });
 

@@ -9,6 +9,7 @@ import type { MockClient } from '../options';
 import { amrOf } from '../personas/registry';
 import type { Persona } from '../personas/schema';
 import type { AuthorizationRequest, Grant } from '../store/types';
+import { partnerCodeRedirect } from '../partner/code';
 import { OAuthProblem } from '../util/http';
 import { randomToken } from '../util/random';
 import { redirectError, redirectToClient } from './redirect';
@@ -84,7 +85,7 @@ export function completeLogin(
   persona: Persona,
   granted: readonly AttributeName[],
   status: 302 | 303 = 302,
-): Response {
+): Response | Promise<Response> {
   const problem = personaProblem(request, client, persona);
   if (problem !== undefined) {
     return redirectError(
@@ -97,6 +98,8 @@ export function completeLogin(
     );
   }
   const grant = createGrant(ctx, request, client, persona, granted);
+  if (client.dialect === 'vneid-partner')
+    return partnerCodeRedirect(ctx, request, client, grant, status);
   const code = randomToken(32);
   ctx.store.codes.set(code, {
     grantId: grant.id,

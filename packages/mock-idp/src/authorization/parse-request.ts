@@ -115,7 +115,8 @@ export function parseAuthorizationRequest(
     throw new OAuthProblem('invalid_scope', 'scope must include openid');
 
   let codeChallenge = '';
-  if (flow === 'code') {
+  // vneid-partner: PKCE is not part of the observed protocol; a challenge sent is ignored
+  if (flow === 'code' && client.dialect !== 'vneid-partner') {
     const challenge = single(params, 'code_challenge');
     const method = single(params, 'code_challenge_method');
     if (challenge === undefined)

@@ -3,9 +3,15 @@
  * grouped `vn_*` scopes of core's `oidc()` profile, and one `vn_*` scope per attribute) and
  * from the `claims` parameter (§5.5), where `essential: true` makes an attribute required on
  * the consent screen. The portal dialects (vneid-sso, dvcqg, postid) hand over the whole
- * record, as those providers do: every attribute is offered on the consent screen.
+ * record, as those providers do: every non-sensitive attribute is offered on the consent
+ * screen, and sensitive ones only when a scope or the `claims` parameter names them.
  */
-import { ATTRIBUTE_NAMES, type AssuranceLevel, type AttributeName } from '@dinhdanh/core';
+import {
+  ATTRIBUTES,
+  ATTRIBUTE_NAMES,
+  type AssuranceLevel,
+  type AttributeName,
+} from '@dinhdanh/core';
 import { DIALECTS } from '../dialects';
 import type { Dialect } from '../options';
 import type { ClaimsRequest, RequestedAttribute } from '../store/types';
@@ -29,6 +35,8 @@ export function attributeScope(attribute: AttributeName): string {
 
 const ATTRIBUTE_BY_SCOPE = new Map(ATTRIBUTE_NAMES.map((a) => [attributeScope(a), a]));
 
+const WHOLE_RECORD = ATTRIBUTE_NAMES.filter((a) => !ATTRIBUTES[a].sensitive);
+
 /** Every scope the mock understands. */
 export const SUPPORTED_SCOPES = [
   ...new Set([
@@ -46,7 +54,8 @@ export function requestedAttributes(
   dialect: Dialect,
 ): RequestedAttribute[] {
   const required = new Set<AttributeName>();
-  const optional = new Set<AttributeName>(dialect === 'standard' ? [] : ATTRIBUTE_NAMES);
+  // Sensitive attributes (portrait, documents, insurance...) only when asked for by name.
+  const optional = new Set<AttributeName>(dialect === 'standard' ? [] : WHOLE_RECORD);
   for (const s of scope) {
     for (const a of SCOPE_ATTRIBUTES[s] ?? []) optional.add(a);
     const single = ATTRIBUTE_BY_SCOPE.get(s);

@@ -66,7 +66,9 @@ function decodeBasic(header: string): { id: string; secret: string } | undefined
 }
 
 function allow(client: MockClient, method: ClientAuthMethod, basic: boolean): void {
-  if (!client.authMethods.includes(method)) {
+  // vneid-partner: client_id + client_secret in the body only, as observed
+  const methods = client.dialect === 'vneid-partner' ? ['client_secret_post'] : client.authMethods;
+  if (!methods.includes(method)) {
     throw invalidClient(`client ${client.clientId} is not registered for ${method}`, basic);
   }
 }

@@ -5,6 +5,7 @@ import { postidDialect } from './postid';
 import { standardDialect } from './standard';
 import type { DialectWriter } from './types';
 import { vneidSsoDialect } from './vneid-sso';
+import { vneidPartnerDialect } from '../partner/dialect';
 
 /** Every dialect the mock speaks. */
 export const DIALECTS: Readonly<Record<Dialect, DialectWriter>> = {
@@ -12,6 +13,7 @@ export const DIALECTS: Readonly<Record<Dialect, DialectWriter>> = {
   'vneid-sso': vneidSsoDialect,
   dvcqg: dvcqgDialect,
   postid: postidDialect,
+  'vneid-partner': vneidPartnerDialect,
 };
 
 export type { DialectWriter } from './types';

@@ -5,6 +5,7 @@
 import type { Context } from '../context';
 import { DIALECTS } from '../dialects';
 import { withVerifiedClaims } from '../dialects/verified-claims';
+import { partnerUserinfo } from '../partner/responses';
 import { subjectFor } from '../tokens/subject';
 import { DPOP_ALGS, verifyDpopProof } from '../dpop/verify-proof';
 import { json, OAuthProblem } from '../util/http';
@@ -71,6 +72,9 @@ export async function userinfo(ctx: Context, request: Request): Promise<Response
       },
     );
   }
+  // vneid-partner: camelCase identity without `sub`, possibly in an envelope
+  if (client.dialect === 'vneid-partner')
+    return partnerUserinfo(ctx, client, persona, grant.granted);
   const dialect = DIALECTS[client.dialect];
   const claims = withVerifiedClaims(
     dialect.claims(persona, new Set(grant.granted)),

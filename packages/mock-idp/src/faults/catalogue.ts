@@ -30,6 +30,15 @@ export const FAULT_NAMES = [
   'authorize_access_denied',
   'authorize_login_required',
   'authorize_server_error',
+  // vneid-partner dialect (partner/envelope.ts, partner/responses.ts): the next envelope
+  // is sealed to another key, has truncated data, bad padding or a key that is not base64;
+  // the next token response lacks access_token; the next userinfo lacks citizenPid
+  'partner_envelope_wrong_key',
+  'partner_envelope_truncated_data',
+  'partner_envelope_bad_padding',
+  'partner_envelope_key_not_base64',
+  'partner_token_missing_access_token',
+  'partner_userinfo_missing_citizen_pid',
 ] as const;
 
 /** The name of a fault switch. */

@@ -4,6 +4,7 @@ import type { MockClient } from '../options';
 import type { Grant } from '../store/types';
 import { json, OAuthProblem } from '../util/http';
 import { randomToken } from '../util/random';
+import { partnerTokenResponse } from '../partner/responses';
 import { issueIdToken } from './id-token';
 
 /** Issue tokens for a grant. `scope` may narrow the grant's scope (refresh). */
@@ -37,15 +38,19 @@ export async function tokenResponse(
     expiresAt: now + ctx.options.lifetimes.refreshToken * 1000,
     used: false,
   });
-  const idToken = scope.includes('openid')
-    ? await issueIdToken(ctx, grant, client, persona, withNonce)
-    : undefined;
-  return json({
+  const idToken =
+    scope.includes('openid') && client.dialect !== 'vneid-partner'
+      ? await issueIdToken(ctx, grant, client, persona, withNonce)
+      : undefined;
+  const body = {
     access_token: accessToken,
     token_type: jkt === undefined ? 'Bearer' : 'DPoP',
     expires_in: ctx.options.lifetimes.accessToken,
     refresh_token: refreshToken,
     scope: scope.join(' '),
     ...(idToken === undefined ? {} : { id_token: idToken }),
-  });
+  };
+  // vneid-partner: no ID token, and the body may travel in an envelope
+  if (client.dialect === 'vneid-partner') return partnerTokenResponse(ctx, client, body);
+  return json(body);
 }

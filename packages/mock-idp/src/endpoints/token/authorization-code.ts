@@ -36,10 +36,13 @@ export async function authorizationCodeGrant(
     throw new OAuthProblem('invalid_grant', 'redirect_uri differs from the authorization request');
   }
   const verifier = single(params, 'code_verifier');
-  if (verifier === undefined)
-    throw new OAuthProblem('invalid_request', 'code_verifier is missing (PKCE)');
-  if (!VERIFIER.test(verifier) || (await sha256b64(verifier)) !== record.codeChallenge) {
-    throw new OAuthProblem('invalid_grant', 'code_verifier does not match the code_challenge');
+  // vneid-partner: no PKCE (the challenge was ignored at /authorize)
+  if (client.dialect !== 'vneid-partner') {
+    if (verifier === undefined)
+      throw new OAuthProblem('invalid_request', 'code_verifier is missing (PKCE)');
+    if (!VERIFIER.test(verifier) || (await sha256b64(verifier)) !== record.codeChallenge) {
+      throw new OAuthProblem('invalid_grant', 'code_verifier does not match the code_challenge');
+    }
   }
   if (record.dpopJkt !== undefined && record.dpopJkt !== jkt) {
     throw new OAuthProblem(

@@ -1,0 +1,113 @@
+/**
+ * The phone page of a share transaction (`/share/{txnId}`, the universal link): the client,
+ * the purpose and the attributes, a persona picker, approve and deny. A plain form that
+ * works without JavaScript, Vietnamese first, English with `ui_locales=en`.
+ */
+import { ATTRIBUTES, type AttributeName } from '@dinhdanh/core';
+import type { PersonaSummary } from '../interaction';
+import { PAGE_FIELDS } from '../pages/fields';
+import { formError, hidden } from '../pages/form';
+import { html, type SafeHtml } from '../pages/html';
+import { renderDocument } from '../pages/layout';
+import type { PageLocale } from '../pages/locale';
+import { messagesFor } from '../pages/messages';
+import { personaPicker } from '../pages/persona-picker';
+import { PAGE_TEST_IDS as T } from '../pages/test-ids';
+import { shareMessages } from './messages';
+
+/** Stable `data-testid` values of the share page (besides the shared `client`, `persona-<id>`, `approve`, `deny`, `form-error`). */
+export const SHARE_TEST_IDS = {
+  /** The approve/deny form. */
+  form: 'share-form',
+  /** The purpose text. */
+  purpose: 'share-purpose',
+  /** `share-attribute-<name>`: one requested attribute. */
+  attribute: 'share-attribute',
+  /** The outcome (`data-state` = approved, denied, expired or unknown). */
+  result: 'share-result',
+} as const;
+const S = SHARE_TEST_IDS;
+
+/** What the share page shows. */
+export interface SharePageModel {
+  readonly locale: PageLocale;
+  readonly state: 'pick' | 'approved' | 'denied' | 'expired' | 'unknown';
+  readonly action: string;
+  readonly client?: string;
+  readonly purpose?: string;
+  readonly attributes?: readonly AttributeName[];
+  /** The last four digits of the citizen's ID number, when the transaction names one. */
+  readonly citizenHint?: string;
+  readonly expiresAt?: number;
+  readonly personas?: readonly PersonaSummary[];
+  readonly message?: string;
+}
+
+function attributeItem(name: AttributeName, locale: PageLocale): SafeHtml {
+  const info = ATTRIBUTES[name];
+  const tag = info.sensitive
+    ? html`<span class="tag sensitive">${messagesFor(locale).sensitive}</span>`
+    : html``;
+  return html`<li data-testid="${S.attribute}-${name}">${info.label[locale]}${tag}</li>`;
+}
+
+function pick(model: SharePageModel): SafeHtml {
+  const m = messagesFor(model.locale);
+  const s = shareMessages(model.locale);
+  const hint =
+    model.citizenHint === undefined
+      ? html``
+      : html`<p>${s.forCitizen} <strong>…${model.citizenHint}</strong>.</p>`;
+  const expires =
+    model.expiresAt === undefined
+      ? html``
+      : html`<p class="hint">${s.expiresAt}: ${new Date(model.expiresAt).toISOString()}</p>`;
+  return html`<p><strong data-testid="${T.client}">${model.client ?? ''}</strong> ${s.intro}.</p>
+    <p>
+      <strong>${m.purpose}:</strong>
+      <span data-testid="${S.purpose}">${model.purpose ?? m.noPurpose}</span>
+    </p>
+    ${hint}
+    <fieldset>
+      <legend>${s.attributesLegend}</legend>
+      <ul>
+        ${(model.attributes ?? []).map((a) => attributeItem(a, model.locale))}
+      </ul>
+    </fieldset>
+    ${expires}
+    <form method="post" action="${model.action}" data-testid="${S.form}">
+      ${hidden('ui_locales', model.locale)} ${personaPicker(model.personas ?? [], m, undefined)}
+      <div class="buttons">
+        <button
+          type="submit"
+          name="${PAGE_FIELDS.decision}"
+          value="approve"
+          data-testid="${T.approve}"
+        >
+          ${m.approve}
+        </button>
+        <button
+          type="submit"
+          name="${PAGE_FIELDS.decision}"
+          value="deny"
+          class="secondary"
+          formnovalidate
+          data-testid="${T.deny}"
+        >
+          ${m.deny}
+        </button>
+      </div>
+    </form>`;
+}
+
+/** Renders the share page as a complete HTML document. */
+export function renderSharePage(model: SharePageModel): string {
+  const s = shareMessages(model.locale);
+  const body =
+    model.state === 'pick'
+      ? html`${formError(model.message)} ${pick(model)}`
+      : html`<p role="status" data-testid="${S.result}" data-state="${model.state}">
+          ${model.message ?? s[model.state]}
+        </p>`;
+  return renderDocument({ locale: model.locale, title: s.title, page: 'share', body });
+}
