@@ -70,6 +70,35 @@ function claimOf(cause: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * oauth4webapi reports a missing claim and a refused `alg` as a generic invalid response;
+ * they deserve the same codes as a wrong claim value and a disallowed algorithm.
+ */
+function invalidResponseCode(error: unknown, cause: unknown): DinhDanhError | undefined {
+  const message = error instanceof Error ? error.message : '';
+  const missing = /^JWT "([a-z_]+)" \([^)]*\) claim missing$/i.exec(message)?.[1];
+  if (missing !== undefined) {
+    return new DinhDanhError(
+      CLAIM_CODES[missing] ?? 'token_invalid',
+      `The provider’s token lacks the ${missing} claim.`,
+      { cause: error, path: missing },
+    );
+  }
+  const header =
+    typeof cause === 'object' && cause !== null && 'header' in cause ? cause.header : undefined;
+  if (typeof header === 'object' && header !== null && 'alg' in header) {
+    return new DinhDanhError(
+      'alg_not_allowed',
+      'The provider’s token uses an algorithm that is not allowed.',
+      {
+        cause: error,
+        path: 'alg',
+      },
+    );
+  }
+  return undefined;
+}
+
 /** Maps anything thrown by a protocol call to a `DinhDanhError`. */
 export function protocolError(error: unknown): DinhDanhError {
   if (isDinhDanhError(error)) return error;
@@ -130,9 +159,30 @@ export function protocolError(error: unknown): DinhDanhError {
         'The provider uses http: outside localhost; use https:.',
         { cause: error },
       );
-    case 'OAUTH_INVALID_RESPONSE':
+    case 'OAUTH_INVALID_RESPONSE': {
+      const specific = invalidResponseCode(error, cause);
+      if (specific !== undefined) return specific;
+      return new DinhDanhError(
+        'provider_response_invalid',
+        'The provider sent a response that does not follow the protocol.',
+        { cause: error },
+      );
+    }
+    case 'OAUTH_RESPONSE_IS_NOT_CONFORM': {
+      // oauth4webapi reads OAuth error bodies of 4xx answers only: a 5xx is the provider failing.
+      if (cause instanceof Response && cause.status >= 500) {
+        const code = cause.status === 503 ? 'temporarily_unavailable' : 'server_error';
+        return new DinhDanhError(code, `The identity provider failed (HTTP ${cause.status}).`, {
+          cause: error,
+        });
+      }
+      return new DinhDanhError(
+        'provider_response_invalid',
+        'The provider sent a response that does not follow the protocol.',
+        { cause: error },
+      );
+    }
     case 'OAUTH_RESPONSE_IS_NOT_JSON':
-    case 'OAUTH_RESPONSE_IS_NOT_CONFORM':
     case 'OAUTH_PARSE_ERROR':
     case 'OAUTH_JWT_USERINFO_EXPECTED':
     case 'OAUTH_UNSUPPORTED_OPERATION':
