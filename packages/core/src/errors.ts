@@ -68,6 +68,7 @@ export const ERROR_CODES = {
   session_expired: 401,
   csrf_failed: 403,
   return_to_invalid: 400,
+  store_unavailable: 503,
 
   // logout
   logout_token_invalid: 400,

@@ -70,3 +70,61 @@ export { DIALECTS, normalizeIdentity } from './claims/normalize';
 export type { ClaimSources, Dialect, NormalizeContext } from './claims/normalize';
 export { parseCccdQr } from './claims/cccd-qr';
 export type { CccdQrData } from './claims/cccd-qr';
+
+// ── sessions and handlers ──
+export { sealSession, unsealSession } from './seal/session';
+export type { SealSessionOptions } from './seal/session';
+export { sealTransaction, unsealTransaction } from './seal/transaction';
+export type { SealTransactionOptions } from './seal/transaction';
+export type { SealOptions, UnsealOptions } from './seal/seal';
+export type { SealSecret, SealSecrets } from './seal/secrets';
+export { sessionSchema, sessionTokensSchema } from './sessions/session';
+export type { Session, SessionTokens } from './sessions/session';
+export type { SessionStore } from './sessions/store';
+export { memoryStore } from './sessions/memory-store';
+export type { MemoryStoreOptions } from './sessions/memory-store';
+export { redisStore } from './sessions/redis-store';
+export type { RedisClientShape, RedisLikeClient, RedisStoreOptions } from './sessions/redis-store';
+export { createAuthHandlers } from './handlers/create-auth-handlers';
+export type { AuthHandler, AuthHandlers } from './handlers/create-auth-handlers';
+export type { AuthHandlersOptions, AuthSessionOptions } from './handlers/options';
+export type { MeResponse } from './handlers/me';
+export type { QrPollResponse, QrStartResponse } from './handlers/qr';
+export type { SessionStorage } from './sessions/manager';
+// ── end sessions and handlers ──
+
+// ── engine ──
+export { createRelyingParty } from './rp/create';
+export type { RelyingPartyConfig } from './rp/create';
+export type {
+  ConsentRecord,
+  LoginResult,
+  LoginStart,
+  LoginTransaction,
+  LogoutTokenResult,
+  LogoutUrlOptions,
+  Prompt,
+  QrLoginHandle,
+  QrLoginStart,
+  QrLoginStatus,
+  RelyingParty,
+  ReplayCache,
+  SessionFacts,
+  StartLoginOptions,
+  StartQrLoginOptions,
+  StepUpOptions,
+  TokenSet,
+  VerifiedAccessToken,
+  VerifiedIdToken,
+  VerifyAccessTokenOptions,
+  VerifyIdTokenOptions,
+} from './rp/types';
+export type { PrivateJwk, RelyingPartyOptionsInput } from './config/schema';
+export { memoryReplayCache } from './logout/replay-cache';
+export { acrValuesFor, compareLevels, LEVELS, levelFromAcr, meetsLevel } from './levels';
+export { dvcqg } from './providers/dvcqg';
+export { oidc } from './providers/oidc';
+export { postid } from './providers/postid';
+export { vneid } from './providers/vneid';
+export type { ProviderProfile, ProviderProfileOverrides, UserinfoPolicy } from './providers/profile';
+// ── end engine ──

@@ -1,0 +1,130 @@
+/**
+ * The relying party's configuration, validated at the edge with messages that say what
+ * to fix. Types are inferred from the schema.
+ */
+import { z } from 'zod';
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function isSecureOrLocal(value: string): boolean {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'https:') return true;
+    return url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+const secureUrl = (what: string) =>
+  z.string({ error: `Set ${what} to an absolute https: URL.` }).refine(isSecureOrLocal, {
+    message: `${what} must be an absolute https: URL (http: is allowed only for localhost and 127.0.0.1).`,
+  });
+
+/** A private JSON Web Key with the `kid` the provider knows it by. */
+export const privateJwkSchema = z
+  .object(
+    {
+      kty: z.enum(['EC', 'RSA', 'OKP'], {
+        error: 'The private key must be an EC (P-256), RSA (2048+) or OKP (Ed25519) JWK.',
+      }),
+      kid: z
+        .string({
+          error: 'Give the private key a "kid" (the key id registered with the provider).',
+        })
+        .min(1, 'Give the private key a non-empty "kid".'),
+      d: z.string({ error: 'The key has no private part ("d"): give the private JWK.' }),
+      alg: z
+        .enum(['ES256', 'PS256', 'EdDSA', 'RS256', 'RSA-OAEP', 'RSA-OAEP-256', 'ECDH-ES'])
+        .optional(),
+    },
+    { error: 'Give the private key as a JWK object (kty, kid, d, ...).' },
+  )
+  .loose();
+
+const privateKeyJwt = z.object({
+  method: z.literal('private_key_jwt'),
+  privateKey: privateJwkSchema,
+});
+
+const clientSecretBasic = z.object({
+  method: z.literal('client_secret_basic'),
+  clientSecret: z
+    .string({ error: 'Set clientAuth.clientSecret.' })
+    .refine((secret) => new TextEncoder().encode(secret).byteLength >= 32, {
+      message:
+        'clientAuth.clientSecret is shorter than 32 bytes: use the full secret the provider issued (or private_key_jwt).',
+    }),
+});
+
+/** Client authentication: `private_key_jwt` (default in production) or `client_secret_basic` (development). */
+export const clientAuthSchema = z.discriminatedUnion('method', [privateKeyJwt, clientSecretBasic], {
+  error:
+    'Set clientAuth to { method: "private_key_jwt", privateKey } or { method: "client_secret_basic", clientSecret }.',
+});
+
+/** Tunables with safe defaults. */
+export const relyingPartyOptionsSchema = z.object({
+  issuer: secureUrl('issuer'),
+  clientId: z
+    .string({ error: 'Set clientId to the client id the provider issued.' })
+    .min(1, 'clientId is empty.'),
+  redirectUri: secureUrl('redirectUri'),
+  postLogoutRedirectUri: secureUrl('postLogoutRedirectUri').optional(),
+  clientAuth: clientAuthSchema,
+  /** `required`: fail when the provider does not offer PAR; `auto`: use it when offered. */
+  par: z.enum(['auto', 'required', 'off']).default('auto'),
+  /** Private keys to decrypt encrypted ID tokens / userinfo (JWE). */
+  encryptionKeys: z.array(privateJwkSchema).default([]),
+  /** Private key (JWK) for DPoP-bound tokens; omit for bearer tokens. */
+  dpopKey: privateJwkSchema.optional(),
+  /** Signature algorithms accepted on tokens. `none` and HMAC are never accepted. */
+  idTokenAlgorithms: z
+    .array(
+      z.enum([
+        'ES256',
+        'ES384',
+        'PS256',
+        'PS384',
+        'PS512',
+        'RS256',
+        'RS384',
+        'RS512',
+        'EdDSA',
+        'Ed25519',
+      ]),
+    )
+    .min(1, 'idTokenAlgorithms must name at least one algorithm.')
+    .default(['ES256', 'PS256', 'EdDSA', 'Ed25519', 'RS256']),
+  /** Clock tolerance in seconds for `exp`, `iat`, `nbf`, `auth_time`. */
+  clockTolerance: z.number().int().min(0).max(300).default(30),
+  /** How long a login transaction stays valid, seconds. */
+  transactionMaxAge: z.number().int().positive().max(3600).default(600),
+  /** Largest token accepted, bytes. */
+  maxTokenBytes: z.number().int().positive().default(65_536),
+  /** Local session length, seconds. */
+  sessionMaxAge: z
+    .number()
+    .int()
+    .positive()
+    .default(8 * 3600),
+  /** Discovery document cache TTL, seconds. */
+  discoveryTtl: z.number().int().min(0).default(3600),
+  /** Discovery attempts before `discovery_failed`. */
+  discoveryAttempts: z.number().int().min(1).max(10).default(3),
+  /** First backoff delay between discovery attempts, ms (doubles each time). */
+  discoveryBackoffMs: z.number().int().min(0).default(200),
+  /** JWKS cache TTL, seconds. */
+  jwksTtl: z.number().int().min(0).default(600),
+  /** Minimum seconds between two JWKS refetches caused by an unknown `kid`. */
+  jwksRefetchInterval: z.number().int().min(0).default(30),
+  /** Extra scopes always requested. */
+  scopes: z.array(z.string().min(1)).default([]),
+});
+
+/** Validated options (defaults applied). */
+export type RelyingPartyOptions = z.output<typeof relyingPartyOptionsSchema>;
+/** Options as the caller writes them. */
+export type RelyingPartyOptionsInput = z.input<typeof relyingPartyOptionsSchema>;
+/** A private JWK as accepted in configuration. */
+export type PrivateJwk = z.output<typeof privateJwkSchema>;

@@ -1,0 +1,29 @@
+import { requestCookies, type CookiePolicy, type RequestCookies } from '../sessions/cookies';
+import type { ResolvedOptions } from './options';
+
+/** What every handler needs to know about one request. */
+export interface RequestContext {
+  readonly request: Request;
+  readonly url: URL;
+  /** The app's origin: configured, or the request URL's. */
+  readonly origin: string;
+  readonly cookies: RequestCookies;
+  readonly policy: CookiePolicy;
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Reads the request's URL, origin and cookies, and decides the cookie attributes. */
+export function requestContext(request: Request, options: ResolvedOptions): RequestContext {
+  const url = new URL(request.url);
+  const origin = options.origin ?? url.origin;
+  const originUrl = new URL(origin);
+  const local = originUrl.protocol === 'http:' && LOOPBACK.has(originUrl.hostname);
+  return {
+    request,
+    url,
+    origin,
+    cookies: requestCookies(request),
+    policy: { secure: options.secureCookies ?? !local, path: '/' },
+  };
+}

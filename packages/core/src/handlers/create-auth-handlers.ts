@@ -1,0 +1,142 @@
+import type { RelyingParty } from '../rp/types';
+import { createSessionManager } from '../sessions/manager';
+import type { Session } from '../sessions/session';
+import { backchannelLogout } from './backchannel-logout';
+import { callback } from './callback';
+import { requestContext, type RequestContext } from './context';
+import { login } from './login';
+import { logout } from './logout';
+import { me } from './me';
+import { resolveOptions, type AuthHandlersOptions } from './options';
+import { qrPoll, qrStart } from './qr';
+import { asDinhDanhError, errorResponse, json, methodNotAllowed } from './responses';
+
+/** A web-standard request handler. */
+export type AuthHandler = (request: Request) => Promise<Response>;
+
+/** What {@link createAuthHandlers} returns. */
+export interface AuthHandlers {
+  /** `GET /login?level=&claims=&purpose=&returnTo=`: redirects to the provider. */
+  readonly login: AuthHandler;
+  /** `GET /callback`: completes the login, sets the session, redirects to `returnTo`. */
+  readonly callback: AuthHandler;
+  /** `POST /logout` (CSRF-checked): ends the session, 303 to the provider's logout. */
+  readonly logout: AuthHandler;
+  /** `POST /backchannel-logout`: OpenID Connect Back-Channel Logout endpoint. */
+  readonly backchannelLogout: AuthHandler;
+  /** `GET /me`: JSON session summary (never tokens). */
+  readonly me: AuthHandler;
+  /** `POST /qr/start` (CSRF-checked): starts a cross-device login. */
+  readonly qrStart: AuthHandler;
+  /** `GET /qr/poll`: polls the cross-device login once. */
+  readonly qrPoll: AuthHandler;
+  /** Routes by path under `basePath` to the handlers above; 404 elsewhere. */
+  readonly handle: AuthHandler;
+  /** The live session of a request, for app code and adapters (undefined when none). */
+  readonly getSession: (request: Request) => Promise<Session | undefined>;
+}
+
+/**
+ * Web-standard (`Request` → `Response`) handlers for login, callback, logout,
+ * back-channel logout, session summary and QR login, with sealed-cookie or store-backed
+ * sessions. Framework adapters only translate to and from these.
+ *
+ * @param rp - From `createRelyingParty(config)`.
+ * @param options - At least `secrets` (≥ 32 bytes each).
+ * @returns The handlers and a router, `handle`.
+ * @throws `config_invalid` for bad options (short secret, `storage: 'store'` without a store, ...).
+ * @example
+ * ```ts
+ * const auth = createAuthHandlers(rp, {
+ *   secrets: [process.env.SESSION_SECRET!],
+ *   sessions: { store: redisStore(redis) },
+ * });
+ * Bun.serve({ fetch: (request) => auth.handle(request) });
+ * ```
+ */
+export function createAuthHandlers(rp: RelyingParty, options: AuthHandlersOptions): AuthHandlers {
+  const resolved = resolveOptions(options);
+  const sessions = createSessionManager({
+    secrets: resolved.secrets,
+    storage: resolved.storage,
+    store: resolved.store,
+    cookieName: resolved.cookieName,
+    ...(resolved.maxAge === undefined ? {} : { maxAge: resolved.maxAge }),
+    keepIdentity: resolved.keepIdentity,
+    now: resolved.now,
+  });
+
+  async function fail(error: unknown, request: Request, headers?: Headers): Promise<Response> {
+    const problem = asDinhDanhError(error);
+    if (resolved.onError !== undefined) {
+      const custom = await resolved.onError(problem, request);
+      if (headers === undefined) return custom;
+      const merged = new Headers(custom.headers);
+      for (const cookie of headers.getSetCookie()) merged.append('set-cookie', cookie);
+      return new Response(custom.body, { status: custom.status, headers: merged });
+    }
+    return errorResponse(problem, request, headers);
+  }
+
+  function guarded(
+    method: 'GET' | 'POST',
+    run: (ctx: RequestContext) => Promise<Response>,
+  ): AuthHandler {
+    return async (request) => {
+      if (request.method !== method) return methodNotAllowed(method);
+      try {
+        return await run(requestContext(request, resolved));
+      } catch (error) {
+        return fail(error, request);
+      }
+    };
+  }
+
+  const handlers = {
+    login: guarded('GET', (ctx) => login(rp, resolved, ctx)),
+    callback: guarded('GET', async (ctx) => {
+      const outcome = await callback(rp, resolved, sessions, ctx);
+      return outcome.ok ? outcome.response : fail(outcome.error, ctx.request, outcome.headers);
+    }),
+    logout: guarded('POST', (ctx) => logout(rp, resolved, sessions, ctx)),
+    backchannelLogout: guarded('POST', (ctx) => backchannelLogout(rp, sessions, ctx)),
+    me: guarded('GET', (ctx) => me(resolved, sessions, ctx)),
+    qrStart: guarded('POST', (ctx) => qrStart(rp, resolved, sessions, ctx)),
+    qrPoll: guarded('GET', (ctx) => qrPoll(rp, resolved, sessions, ctx)),
+  };
+
+  const routes: Record<string, AuthHandler> = {
+    '/login': handlers.login,
+    '/callback': handlers.callback,
+    '/logout': handlers.logout,
+    '/backchannel-logout': handlers.backchannelLogout,
+    '/me': handlers.me,
+    '/qr/start': handlers.qrStart,
+    '/qr/poll': handlers.qrPoll,
+  };
+
+  return {
+    ...handlers,
+    async handle(request) {
+      let path: string;
+      try {
+        path = new URL(request.url).pathname;
+      } catch {
+        return json({ error: { code: 'input_invalid', message: 'Bad request URL.' } }, 400);
+      }
+      const route =
+        path.startsWith(`${resolved.basePath}/`) &&
+        Object.hasOwn(routes, path.slice(resolved.basePath.length))
+          ? routes[path.slice(resolved.basePath.length)]
+          : undefined;
+      if (route === undefined) {
+        return json({ error: { code: 'input_invalid', message: 'No such auth route.' } }, 404);
+      }
+      return route(request);
+    },
+    async getSession(request) {
+      const ctx = requestContext(request, resolved);
+      return (await sessions.read(ctx.cookies, ctx.policy)).session;
+    },
+  };
+}

@@ -1,0 +1,155 @@
+import type { AttributeName } from '../claims/attributes';
+import type { Identity } from '../claims/identity';
+import { DinhDanhError } from '../errors';
+import { normaliseSecrets, type SealSecrets } from '../seal/secrets';
+import { memoryStore } from '../sessions/memory-store';
+import { withoutPortrait, type SessionStorage } from '../sessions/manager';
+import type { SessionStore } from '../sessions/store';
+import { checkReturnTo } from './return-to';
+
+/** Session options of {@link AuthHandlersOptions}. */
+export interface AuthSessionOptions {
+  /**
+   * `cookie` (default without a store): the session sealed in a cookie, tokens dropped.
+   * `store` (default with a store): the session and its tokens in the store, a sealed
+   * pointer in the cookie.
+   */
+  storage?: SessionStorage;
+  /**
+   * Session records in `store` mode, and the back-channel logout revocation list in both
+   * modes. Default: `memoryStore()` — one process only; use `redisStore` with several.
+   */
+  store?: SessionStore;
+  /** Cookie name; `__Host-` is prefixed on secure origins. Default `dinhdanh.session`. */
+  cookieName?: string;
+  /** Cap on a session's life in seconds (the relying party's own `sessionMaxAge` applies too). */
+  maxAge?: number;
+  /** What of the identity a session keeps. Default: everything but the portrait. */
+  keepIdentity?: (identity: Identity) => Identity;
+}
+
+/** Options of `createAuthHandlers`. */
+export interface AuthHandlersOptions {
+  /** Sealing secrets (≥ 32 bytes each). The first seals, all unseal: prepend to rotate. */
+  secrets: SealSecrets;
+  /** Where `handle` mounts the routes. Default `/auth`. */
+  basePath?: string;
+  /**
+   * The app's public origin (`https://bank.example`). Default: the origin of each
+   * request's URL. Set it behind a proxy that rewrites the URL, or CSRF checks refuse.
+   */
+  origin?: string;
+  /** Whether cookies are `Secure` (and `__Host-` prefixed). Default: yes, except on http://localhost. */
+  secureCookies?: boolean;
+  /** Sessions. */
+  sessions?: AuthSessionOptions;
+  /** Lifetime of the login transaction cookie in seconds. Default 600. */
+  transactionMaxAge?: number;
+  /** Where to go after login when no `returnTo` was given. Default `/`. */
+  defaultReturnTo?: string;
+  /** Where to go after logout (sent to the provider as `post_logout_redirect_uri`). */
+  postLogoutRedirectUri?: string;
+  /** Also end the provider session (RP-Initiated Logout). Default `true`. */
+  providerLogout?: boolean;
+  /** Require the CSRF token on logout and QR start even when origin headers vouch. Default `false`. */
+  requireCsrfToken?: boolean;
+  /** Attributes `GET /me` returns. Default `['name']`. Tokens never. */
+  meAttributes?: readonly AttributeName[];
+  /** Renders error responses (callback errors reach the user's browser). */
+  onError?: (error: DinhDanhError, request: Request) => Response | Promise<Response>;
+  /** Clock in epoch milliseconds. Default `Date.now`. */
+  now?: () => number;
+}
+
+/** The options with defaults applied, checked once at creation. */
+export interface ResolvedOptions {
+  readonly secrets: SealSecrets;
+  readonly basePath: string;
+  readonly origin: string | undefined;
+  readonly secureCookies: boolean | undefined;
+  readonly storage: SessionStorage;
+  readonly store: SessionStore;
+  readonly cookieName: string;
+  readonly maxAge: number | undefined;
+  readonly keepIdentity: (identity: Identity) => Identity;
+  readonly transactionMaxAge: number;
+  readonly defaultReturnTo: string;
+  readonly postLogoutRedirectUri: string | undefined;
+  readonly providerLogout: boolean;
+  readonly requireCsrfToken: boolean;
+  readonly meAttributes: readonly AttributeName[];
+  readonly onError: AuthHandlersOptions['onError'];
+  readonly now: () => number;
+}
+
+function invalid(message: string): DinhDanhError {
+  return new DinhDanhError('config_invalid', message);
+}
+
+function positiveInteger(value: number | undefined, name: string): number | undefined {
+  if (value !== undefined && (!Number.isInteger(value) || value <= 0)) {
+    throw invalid(`\`${name}\` must be a positive whole number of seconds.`);
+  }
+  return value;
+}
+
+/**
+ * Applies defaults and checks the handler options.
+ * @throws `config_invalid` with what to fix.
+ */
+export function resolveOptions(options: AuthHandlersOptions): ResolvedOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw invalid('createAuthHandlers(rp, options) needs options with at least `secrets`.');
+  }
+  normaliseSecrets(options.secrets);
+  const basePath = (options.basePath ?? '/auth').replace(/\/+$/, '');
+  if (basePath !== '' && (!basePath.startsWith('/') || basePath.startsWith('//'))) {
+    throw invalid('`basePath` must be a path such as /auth.');
+  }
+  let origin: string | undefined;
+  if (options.origin !== undefined) {
+    let url: URL;
+    try {
+      url = new URL(options.origin);
+    } catch {
+      throw invalid('`origin` must be an absolute URL such as https://bank.example.');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      throw invalid('`origin` must be http(s).');
+    origin = url.origin;
+  }
+  const sessions = options.sessions ?? {};
+  const storage = sessions.storage ?? (sessions.store === undefined ? 'cookie' : 'store');
+  if (storage !== 'cookie' && storage !== 'store') {
+    throw invalid("`sessions.storage` must be 'cookie' or 'store'.");
+  }
+  if (storage === 'store' && sessions.store === undefined) {
+    throw invalid(
+      "`sessions.storage: 'store'` needs `sessions.store` (memoryStore() or redisStore(client)).",
+    );
+  }
+  const cookieName = sessions.cookieName ?? 'dinhdanh.session';
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(cookieName) || cookieName.startsWith('__')) {
+    throw invalid('`sessions.cookieName` may use letters, digits, ".", "_" and "-" only.');
+  }
+  const defaultReturnTo = checkReturnTo(options.defaultReturnTo ?? '/', 'http://localhost');
+  return {
+    secrets: options.secrets,
+    basePath,
+    origin,
+    secureCookies: options.secureCookies,
+    storage,
+    store: sessions.store ?? memoryStore(),
+    cookieName,
+    maxAge: positiveInteger(sessions.maxAge, 'sessions.maxAge'),
+    keepIdentity: sessions.keepIdentity ?? withoutPortrait,
+    transactionMaxAge: positiveInteger(options.transactionMaxAge, 'transactionMaxAge') ?? 600,
+    defaultReturnTo,
+    postLogoutRedirectUri: options.postLogoutRedirectUri,
+    providerLogout: options.providerLogout ?? true,
+    requireCsrfToken: options.requireCsrfToken ?? false,
+    meAttributes: options.meAttributes ?? ['name'],
+    onError: options.onError,
+    now: options.now ?? Date.now,
+  };
+}

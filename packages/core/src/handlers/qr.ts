@@ -1,0 +1,174 @@
+import { ATTRIBUTE_NAMES } from '../claims/attributes';
+import { assuranceLevelSchema } from '../claims/identity';
+import { DinhDanhError, isDinhDanhError } from '../errors';
+import type { QrLoginHandle, RelyingParty } from '../rp/types';
+import { sealValue, unsealValue } from '../seal/seal';
+import { clearCookie, cookieName, writeCookie } from '../sessions/cookies';
+import type { SessionManager } from '../sessions/manager';
+import type { RequestContext } from './context';
+import { checkCsrf } from './logout';
+import type { ResolvedOptions } from './options';
+import { parseClaims, parseLevel, parsePurpose } from './query';
+import { json, noStoreHeaders } from './responses';
+import { checkReturnTo } from './return-to';
+import { z } from 'zod';
+
+/** Name (before any `__Host-` prefix) of the QR login cookie. */
+export const QR_COOKIE = 'dinhdanh.qr';
+
+const qrStateSchema = z.object({
+  handle: z.object({
+    v: z.literal(1),
+    transport: z.string().min(1),
+    ref: z.string().min(1),
+    level: assuranceLevelSchema,
+    claims: z.array(z.enum(ATTRIBUTE_NAMES as [string, ...string[]])),
+    purpose: z.string().optional(),
+    issuer: z.string().min(1),
+    createdAt: z.number(),
+    expiresAt: z.number(),
+    interval: z.number(),
+  }),
+  returnTo: z.string(),
+});
+
+/** What `POST {basePath}/qr/start` answers: what to show, never the device code. */
+export interface QrStartResponse {
+  /** Encode this in the QR code. */
+  readonly qrUri: string;
+  /** Code the citizen may type instead. */
+  readonly userCode?: string;
+  /** When it expires (ISO 8601). */
+  readonly expiresAt: string;
+  /** Seconds between polls. */
+  readonly interval: number;
+}
+
+/** What `GET {basePath}/qr/poll` answers. */
+export type QrPollResponse =
+  | { readonly status: 'pending' | 'slow_down'; readonly interval: number }
+  | { readonly status: 'approved'; readonly returnTo: string }
+  | { readonly status: 'denied' | 'expired' };
+
+async function readBody(request: Request): Promise<Record<string, unknown>> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!type.startsWith('application/json')) return {};
+  const text = await request.text();
+  if (text.length > 16 * 1024)
+    throw new DinhDanhError('input_invalid', 'The request body is too large.');
+  try {
+    const parsed: unknown = JSON.parse(text === '' ? '{}' : text);
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+      return parsed as Record<string, unknown>;
+    }
+  } catch {
+    // fall through
+  }
+  throw new DinhDanhError('input_invalid', 'The request body must be a JSON object.');
+}
+
+async function sealState(
+  options: ResolvedOptions,
+  ctx: RequestContext,
+  headers: Headers,
+  state: { handle: QrLoginHandle; returnTo: string },
+): Promise<void> {
+  const ttl = Math.max(1, Math.ceil((state.handle.expiresAt - options.now()) / 1000));
+  const sealed = await sealValue('qr', state, { secrets: options.secrets, ttl, now: options.now });
+  writeCookie(headers, cookieName(QR_COOKIE, ctx.policy), sealed, ctx.policy, ttl);
+}
+
+/** `POST {basePath}/qr/start`: starts a cross-device login; the handle stays in a sealed cookie. */
+export async function qrStart(
+  rp: RelyingParty,
+  options: ResolvedOptions,
+  sessions: SessionManager,
+  ctx: RequestContext,
+): Promise<Response> {
+  const { session } = await sessions.read(ctx.cookies, ctx.policy);
+  const body = await readBody(ctx.request);
+  await checkCsrf(options, ctx, session);
+  const query = ctx.url.searchParams;
+  const level = parseLevel(body.level ?? query.get('level'));
+  const claims = parseClaims(body.claims ?? query.getAll('claims'));
+  const purpose = parsePurpose(body.purpose ?? query.get('purpose'));
+  const returnToParam = body.returnTo ?? query.get('returnTo');
+  const returnTo =
+    returnToParam === null || returnToParam === undefined
+      ? options.defaultReturnTo
+      : checkReturnTo(returnToParam, ctx.origin);
+  const start = await rp.startQrLogin({
+    ...(level === undefined ? {} : { level }),
+    ...(claims === undefined ? {} : { claims }),
+    ...(purpose === undefined ? {} : { purpose }),
+  });
+  const headers = noStoreHeaders();
+  await sealState(options, ctx, headers, { handle: start.handle, returnTo });
+  const answer: QrStartResponse = {
+    qrUri: start.qrUri,
+    ...(start.userCode === undefined ? {} : { userCode: start.userCode }),
+    expiresAt: new Date(start.expiresAt).toISOString(),
+    interval: start.interval,
+  };
+  return json(answer, 200, headers);
+}
+
+/** `GET {basePath}/qr/poll`: polls once; on approval creates the session. */
+export async function qrPoll(
+  rp: RelyingParty,
+  options: ResolvedOptions,
+  sessions: SessionManager,
+  ctx: RequestContext,
+): Promise<Response> {
+  const name = cookieName(QR_COOKIE, ctx.policy);
+  const sealed = ctx.cookies[name];
+  if (sealed === undefined || sealed === '') {
+    throw new DinhDanhError(
+      'qr_invalid',
+      'No QR login is in progress in this browser. Start again.',
+    );
+  }
+  let state: z.infer<typeof qrStateSchema>;
+  try {
+    const parsed = qrStateSchema.safeParse(
+      await unsealValue('qr', sealed, { secrets: options.secrets, now: options.now }),
+    );
+    if (!parsed.success) throw new DinhDanhError('seal_invalid', 'Unknown QR state.');
+    state = parsed.data;
+  } catch (error) {
+    if (isDinhDanhError(error, 'seal_expired')) {
+      throw new DinhDanhError('qr_expired', 'The QR code has expired. Start again.');
+    }
+    if (isDinhDanhError(error, 'seal_invalid')) {
+      throw new DinhDanhError('qr_invalid', 'The QR login cookie is not valid. Start again.');
+    }
+    throw error;
+  }
+  const handle = state.handle as QrLoginHandle;
+  const headers = noStoreHeaders();
+  const status = await rp.pollQrLogin(handle);
+  let answer: QrPollResponse;
+  switch (status.status) {
+    case 'pending':
+      answer = { status: 'pending', interval: handle.interval };
+      break;
+    case 'slow_down':
+      await sealState(options, ctx, headers, {
+        handle: { ...handle, interval: status.interval },
+        returnTo: state.returnTo,
+      });
+      answer = { status: 'slow_down', interval: status.interval };
+      break;
+    case 'approved': {
+      const session = sessions.create(status.result);
+      await sessions.commit(session, headers, ctx.cookies, ctx.policy);
+      clearCookie(headers, name, ctx.policy);
+      answer = { status: 'approved', returnTo: checkReturnTo(state.returnTo, ctx.origin) };
+      break;
+    }
+    default:
+      clearCookie(headers, name, ctx.policy);
+      answer = { status: status.status };
+  }
+  return json(answer, 200, headers);
+}

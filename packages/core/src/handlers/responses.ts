@@ -1,0 +1,65 @@
+import { DinhDanhError, isDinhDanhError } from '../errors';
+import { redact } from '../redact';
+
+const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' } as const;
+
+/** Headers for a response that must not be cached. */
+export function noStoreHeaders(): Headers {
+  return new Headers(NO_STORE);
+}
+
+/** A JSON response, never cached. */
+export function json(body: unknown, status = 200, headers = noStoreHeaders()): Response {
+  headers.set('content-type', 'application/json; charset=utf-8');
+  return new Response(JSON.stringify(body), { status, headers });
+}
+
+/** A redirect, never cached. */
+export function redirect(
+  location: string,
+  status: 302 | 303,
+  headers = noStoreHeaders(),
+): Response {
+  headers.set('location', location);
+  return new Response(null, { status, headers });
+}
+
+/** 405 with the methods allowed. */
+export function methodNotAllowed(allow: string): Response {
+  const headers = noStoreHeaders();
+  headers.set('allow', allow);
+  return json({ error: { code: 'input_invalid', message: `Use ${allow}.` } }, 405, headers);
+}
+
+/** Any thrown value as a DinhDanhError (unknown errors become a generic 500). */
+export function asDinhDanhError(error: unknown): DinhDanhError {
+  if (isDinhDanhError(error)) return error;
+  return new DinhDanhError('server_error', 'Unexpected error while handling the request.', {
+    cause: error,
+    status: 500,
+  });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * The error as the client sees it: code, status and a redacted message; HTML for
+ * browsers that navigate here, JSON otherwise. Never tokens, never personal numbers.
+ */
+export function errorResponse(
+  error: DinhDanhError,
+  request: Request,
+  headers = noStoreHeaders(),
+): Response {
+  const message = redact(error.message);
+  const accept = request.headers.get('accept') ?? '';
+  if (accept.includes('text/html') && !accept.includes('application/json')) {
+    headers.set('content-type', 'text/html; charset=utf-8');
+    headers.set('content-security-policy', "default-src 'none'");
+    const body = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Đăng nhập không thành công</title><h1>Đăng nhập không thành công</h1><p>${escapeHtml(message)}</p><p><code data-testid="error-code">${escapeHtml(error.code)}</code></p></html>`;
+    return new Response(body, { status: error.status, headers });
+  }
+  return json({ error: { code: error.code, message } }, error.status, headers);
+}

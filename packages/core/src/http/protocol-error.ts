@@ -1,0 +1,162 @@
+/**
+ * Translates openid-client / oauth4webapi failures into `DinhDanhError`s with stable
+ * codes. Provider errors keep the provider's own code when it is a known one.
+ */
+import * as client from 'openid-client';
+import type { DinhDanhErrorCode } from '../errors';
+import { DinhDanhError, ERROR_CODES, isDinhDanhError } from '../errors';
+
+const PROVIDER_CODES: ReadonlySet<string> = new Set([
+  'access_denied',
+  'login_required',
+  'consent_required',
+  'interaction_required',
+  'account_selection_required',
+  'unmet_authentication_requirements',
+  'invalid_request',
+  'invalid_client',
+  'invalid_grant',
+  'invalid_scope',
+  'unauthorized_client',
+  'unsupported_response_type',
+  'server_error',
+  'temporarily_unavailable',
+]);
+
+/** The engine's code for an error code a provider sent (`provider_error` when unknown). */
+export function providerErrorCode(error: string): DinhDanhErrorCode {
+  return PROVIDER_CODES.has(error) && error in ERROR_CODES
+    ? (error as DinhDanhErrorCode)
+    : 'provider_error';
+}
+
+/** An error a provider returned, with its code and (sanitised) description. */
+export function providerError(
+  error: string,
+  description: string | undefined,
+  cause?: unknown,
+): DinhDanhError {
+  const code = providerErrorCode(error);
+  const safe =
+    description === undefined
+      ? ''
+      : `: ${description.replace(/[^\p{L}\p{N} .,:;'()/_-]/gu, '').slice(0, 200)}`;
+  return new DinhDanhError(code, `The identity provider answered ${error}${safe}.`, {
+    cause,
+    path: error,
+  });
+}
+
+const CLAIM_CODES: Readonly<Record<string, DinhDanhErrorCode>> = {
+  nonce: 'nonce_mismatch',
+  aud: 'audience_mismatch',
+  azp: 'audience_mismatch',
+  iss: 'token_invalid',
+  sub: 'sub_mismatch',
+  auth_time: 'auth_time_too_old',
+  exp: 'token_expired',
+  nbf: 'token_not_yet_valid',
+  iat: 'token_not_yet_valid',
+  state: 'state_mismatch',
+};
+
+function claimOf(cause: unknown): string | undefined {
+  // openid-client wraps oauth4webapi's error, whose own cause names the claim.
+  if (cause instanceof Error) return claimOf(cause.cause);
+  if (typeof cause === 'object' && cause !== null && 'claim' in cause) {
+    const claim = cause.claim;
+    return typeof claim === 'string' ? claim : undefined;
+  }
+  return undefined;
+}
+
+/** Maps anything thrown by a protocol call to a `DinhDanhError`. */
+export function protocolError(error: unknown): DinhDanhError {
+  if (isDinhDanhError(error)) return error;
+  if (
+    error instanceof client.ResponseBodyError ||
+    error instanceof client.AuthorizationResponseError
+  ) {
+    return providerError(error.error, error.error_description, error);
+  }
+  if (error instanceof client.WWWAuthenticateChallengeError) {
+    const challenge = error.cause[0];
+    const code = challenge?.parameters.error;
+    return providerError(code ?? 'invalid_token', challenge?.parameters.error_description, error);
+  }
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  const cause = error instanceof Error ? error.cause : undefined;
+  switch (code) {
+    case 'OAUTH_JWT_CLAIM_COMPARISON_FAILED':
+    case 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED': {
+      const claim = claimOf(cause);
+      const mapped = claim === undefined ? undefined : CLAIM_CODES[claim];
+      return new DinhDanhError(
+        mapped ?? 'token_invalid',
+        `The provider’s token failed the ${claim ?? 'claims'} check.`,
+        {
+          cause: error,
+          ...(claim === undefined ? {} : { path: claim }),
+        },
+      );
+    }
+    case 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED': {
+      const claim = claimOf(cause);
+      if (claim === 'state')
+        return new DinhDanhError(
+          'state_mismatch',
+          'The callback state does not match the login transaction.',
+          { cause: error },
+        );
+      if (claim === 'iss')
+        return new DinhDanhError('iss_mismatch', 'The callback came from another issuer.', {
+          cause: error,
+        });
+      return new DinhDanhError(
+        'provider_response_invalid',
+        'The provider’s response failed a check.',
+        { cause: error },
+      );
+    }
+    case 'OAUTH_KEY_SELECTION_FAILED':
+      return new DinhDanhError('key_not_found', 'No provider key matches the token.', {
+        cause: error,
+      });
+    case 'OAUTH_HTTP_REQUEST_FORBIDDEN':
+    case 'OAUTH_REQUEST_PROTOCOL_FORBIDDEN':
+      return new DinhDanhError(
+        'config_invalid',
+        'The provider uses http: outside localhost; use https:.',
+        { cause: error },
+      );
+    case 'OAUTH_INVALID_RESPONSE':
+    case 'OAUTH_RESPONSE_IS_NOT_JSON':
+    case 'OAUTH_RESPONSE_IS_NOT_CONFORM':
+    case 'OAUTH_PARSE_ERROR':
+    case 'OAUTH_JWT_USERINFO_EXPECTED':
+    case 'OAUTH_UNSUPPORTED_OPERATION':
+      return new DinhDanhError(
+        'provider_response_invalid',
+        'The provider sent a response that does not follow the protocol.',
+        { cause: error },
+      );
+    case 'OAUTH_MISSING_SERVER_METADATA':
+    case 'OAUTH_INVALID_SERVER_METADATA':
+      return new DinhDanhError(
+        'discovery_failed',
+        'The provider’s metadata lacks an endpoint this operation needs.',
+        { cause: error },
+      );
+    default:
+      break;
+  }
+  if (error instanceof TypeError) {
+    return new DinhDanhError('provider_unreachable', 'The provider could not be reached.', {
+      cause: error,
+    });
+  }
+  return new DinhDanhError('provider_response_invalid', 'The provider call failed.', {
+    cause: error,
+  });
+}

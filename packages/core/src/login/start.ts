@@ -1,0 +1,123 @@
+/** Starts a browser login: PKCE S256, state, nonce, level, PAR when offered. */
+import * as client from 'openid-client';
+import { z } from 'zod';
+import { DinhDanhError } from '../errors';
+import { protocolError } from '../http/protocol-error';
+import type { RpContext } from '../rp/context';
+import type { LoginStart, LoginTransaction, StartLoginOptions } from '../rp/types';
+import { acrParameter, readLoginRequest, scopesFor } from './request';
+
+const PROTOCOL_PARAMS = new Set([
+  'client_id',
+  'redirect_uri',
+  'response_type',
+  'scope',
+  'state',
+  'nonce',
+  'code_challenge',
+  'code_challenge_method',
+  'acr_values',
+  'prompt',
+  'max_age',
+  'ui_locales',
+  'request',
+  'request_uri',
+]);
+
+const browserOptionsSchema = z.object({
+  returnTo: z.string().max(2048).optional(),
+  prompt: z.enum(['none', 'login', 'consent', 'select_account']).optional(),
+  maxAge: z.number().int().min(0).max(31_536_000).optional(),
+  locale: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*( [A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)*$/)
+    .optional(),
+  extraParams: z.record(z.string(), z.string()).optional(),
+});
+
+/**
+ * Builds the authorization URL and the transaction.
+ * @throws DinhDanhError input_invalid, purpose_required, config_invalid (PAR required but not offered).
+ */
+export async function startLogin(
+  ctx: RpContext,
+  options: StartLoginOptions = {},
+): Promise<LoginStart> {
+  const request = readLoginRequest(ctx, {
+    level: options.level,
+    claims: options.claims,
+    required: options.required,
+    purpose: options.purpose,
+  });
+  const parsed = browserOptionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DinhDanhError(
+      'input_invalid',
+      `Invalid login option ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`,
+      {
+        path: issue?.path.join('.') ?? '',
+      },
+    );
+  }
+  const browser = parsed.data;
+  const metadata = await ctx.metadata.get();
+  const config = await ctx.client();
+
+  const codeVerifier = client.randomPKCECodeVerifier();
+  const state = client.randomState();
+  const nonce = client.randomNonce();
+  const params: Record<string, string> = {};
+  for (const [key, value] of Object.entries(browser.extraParams ?? {}))
+    if (!PROTOCOL_PARAMS.has(key)) params[key] = value;
+  Object.assign(params, {
+    redirect_uri: ctx.options.redirectUri,
+    response_type: 'code',
+    scope: scopesFor(ctx, request.claims),
+    state,
+    nonce,
+    code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+    code_challenge_method: 'S256',
+  });
+  const acr = acrParameter(ctx, request.level);
+  if (acr !== undefined) params.acr_values = acr;
+  if (browser.prompt !== undefined) params.prompt = browser.prompt;
+  if (browser.maxAge !== undefined) params.max_age = String(browser.maxAge);
+  if (browser.locale !== undefined) params.ui_locales = browser.locale;
+
+  const offersPar = typeof metadata.pushed_authorization_request_endpoint === 'string';
+  if (ctx.options.par === 'required' && !offersPar) {
+    throw new DinhDanhError(
+      'config_invalid',
+      'PAR is required by configuration but the provider does not offer a pushed_authorization_request_endpoint.',
+      { path: 'par' },
+    );
+  }
+  const usePar =
+    offersPar &&
+    (ctx.options.par !== 'off' || metadata.require_pushed_authorization_requests === true);
+  let url: URL;
+  try {
+    url = usePar
+      ? await client.buildAuthorizationUrlWithPAR(config, params, await ctx.dpop(config))
+      : client.buildAuthorizationUrl(config, params);
+  } catch (error) {
+    throw protocolError(error);
+  }
+  const transaction: LoginTransaction = {
+    v: 1,
+    state,
+    nonce,
+    codeVerifier,
+    level: request.level,
+    claims: request.claims,
+    required: request.required,
+    ...(request.purpose === undefined ? {} : { purpose: request.purpose }),
+    ...(browser.returnTo === undefined ? {} : { returnTo: browser.returnTo }),
+    ...(browser.maxAge === undefined ? {} : { maxAge: browser.maxAge }),
+    redirectUri: ctx.options.redirectUri,
+    issuer: ctx.options.issuer,
+    createdAt: ctx.now(),
+  };
+  return { url: url.href, transaction };
+}

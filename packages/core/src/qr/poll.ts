@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { ATTRIBUTE_NAMES } from '../claims/attributes';
+import type { AttributeName } from '../claims/attributes';
+import { DinhDanhError } from '../errors';
+import type { RpContext } from '../rp/context';
+import type { QrLoginHandle, QrLoginStatus } from '../rp/types';
+
+const attribute = z.enum(ATTRIBUTE_NAMES as [AttributeName, ...AttributeName[]]);
+const handleSchema = z.object({
+  v: z.literal(1),
+  transport: z.string().min(1),
+  ref: z.string().min(1).max(4096),
+  level: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+  claims: z.array(attribute),
+  required: z.array(attribute).default([]),
+  purpose: z.string().optional(),
+  issuer: z.string(),
+  createdAt: z.number().finite(),
+  expiresAt: z.number().finite(),
+  interval: z.number().int().min(0).max(600),
+});
+
+/**
+ * Polls a cross-device login once.
+ * @throws DinhDanhError qr_invalid for a malformed or foreign handle.
+ */
+export async function pollQrLogin(ctx: RpContext, input: QrLoginHandle): Promise<QrLoginStatus> {
+  const parsed = handleSchema.safeParse(input);
+  if (!parsed.success || parsed.data.issuer !== ctx.options.issuer) {
+    throw new DinhDanhError(
+      'qr_invalid',
+      'The QR login handle is malformed or belongs to another provider; start again.',
+    );
+  }
+  const handle = parsed.data as QrLoginHandle;
+  const transport = ctx.transports.get(handle.transport);
+  if (transport === undefined)
+    throw new DinhDanhError('qr_invalid', 'The QR login handle names an unknown transport.');
+  if (ctx.now() >= handle.expiresAt) return { status: 'expired' };
+  return transport.poll(ctx, handle);
+}

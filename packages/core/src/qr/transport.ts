@@ -1,0 +1,42 @@
+/**
+ * One cross-device login abstraction, pluggable transports: start a transaction, send the
+ * citizen to their phone (QR or link), learn the outcome by polling. RFC 8628 device
+ * authorization is the first transport; VNeID share transactions (DOMAIN.md dialect 6,
+ * app link + webhook or poll) fit the same two operations.
+ */
+import type { AttributeName } from '../claims/attributes';
+import type { AssuranceLevel } from '../claims/identity';
+import type { RpContext } from '../rp/context';
+import type { QrLoginHandle, QrLoginStatus } from '../rp/types';
+
+/** What a cross-device login asks for, validated. */
+export interface CrossDeviceRequest {
+  level: AssuranceLevel;
+  claims: readonly AttributeName[];
+  required: readonly AttributeName[];
+  purpose?: string;
+}
+
+/** What a transport's start returns. */
+export interface CrossDeviceStart {
+  /** Secret reference the transport needs to poll (device code, txnId...). */
+  ref: string;
+  /** URI for the QR code / app link. */
+  qrUri: string;
+  /** Code to type instead, when any. */
+  userCode?: string;
+  /** Lifetime, seconds. */
+  expiresIn: number;
+  /** Poll interval, seconds. */
+  interval: number;
+}
+
+/** A cross-device transport. */
+export interface CrossDeviceTransport {
+  /** Name stored in handles. */
+  readonly name: string;
+  /** Starts a cross-device transaction at the provider. */
+  start(ctx: RpContext, request: CrossDeviceRequest): Promise<CrossDeviceStart>;
+  /** Polls once. Called only for handles that are valid and not yet expired. */
+  poll(ctx: RpContext, handle: QrLoginHandle): Promise<QrLoginStatus>;
+}

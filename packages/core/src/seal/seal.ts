@@ -1,0 +1,132 @@
+/**
+ * Sealing: JWE compact serialisation, `alg: dir`, `enc: A256GCM`, with a key derived from
+ * the first configured secret. The payload carries its purpose and expiry, so a sealed
+ * transaction cannot be replayed as a session, and expiry is checked against the caller's
+ * clock rather than a cookie's Max-Age (which the browser, not we, enforces).
+ */
+import { CompactEncrypt, compactDecrypt, decodeProtectedHeader } from 'jose';
+import { z } from 'zod';
+import { DinhDanhError } from '../errors';
+import { deriveSealKeys, type SealPurpose, type SealSecrets } from './secrets';
+
+/** Options for sealing a value. */
+export interface SealOptions {
+  /** One secret or several (≥ 32 bytes each): the first seals. */
+  secrets: SealSecrets;
+  /** Lifetime in seconds. */
+  ttl: number;
+  /** Clock in milliseconds since the epoch; defaults to `Date.now`. */
+  now?: () => number;
+}
+
+/** Options for unsealing a value. */
+export interface UnsealOptions {
+  /** One secret or several (≥ 32 bytes each): any of them unseals. */
+  secrets: SealSecrets;
+  /** Clock in milliseconds since the epoch; defaults to `Date.now`. */
+  now?: () => number;
+}
+
+/** Longest sealed string we try to open; anything longer is refused before any work. */
+const MAX_SEALED_LENGTH = 64 * 1024;
+
+const envelopeSchema = z.object({
+  p: z.string(),
+  iat: z.number().int(),
+  exp: z.number().int(),
+  v: z.unknown(),
+});
+
+function invalid(cause?: unknown): DinhDanhError {
+  return new DinhDanhError(
+    'seal_invalid',
+    'The sealed value is not one this application sealed (tampered, truncated, or sealed with a secret no longer configured). Start again.',
+    cause === undefined ? {} : { cause },
+  );
+}
+
+function checkTtl(ttl: number): void {
+  if (!Number.isInteger(ttl) || ttl <= 0) {
+    throw new DinhDanhError(
+      'config_invalid',
+      'Seal `ttl` must be a positive whole number of seconds.',
+    );
+  }
+}
+
+/**
+ * Seals any JSON value for one purpose.
+ *
+ * @throws `config_invalid` for bad secrets or ttl; `input_invalid` for a value JSON cannot hold.
+ */
+export async function sealValue(
+  purpose: SealPurpose,
+  value: unknown,
+  options: SealOptions,
+): Promise<string> {
+  checkTtl(options.ttl);
+  const [first] = await deriveSealKeys(options.secrets, purpose);
+  if (first === undefined)
+    throw new DinhDanhError('config_invalid', 'No sealing secret configured.');
+  const iat = Math.floor((options.now ?? Date.now)() / 1000);
+  let json: string;
+  try {
+    json = JSON.stringify({ p: purpose, iat, exp: iat + options.ttl, v: value });
+  } catch (cause) {
+    throw new DinhDanhError('input_invalid', 'The value to seal cannot be written as JSON.', {
+      cause,
+    });
+  }
+  return new CompactEncrypt(new TextEncoder().encode(json))
+    .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: first.kid })
+    .encrypt(first.key);
+}
+
+/**
+ * Opens a value sealed by {@link sealValue} for the same purpose.
+ *
+ * @throws `seal_invalid` for anything not sealed by us for this purpose; `seal_expired`
+ * past its expiry; `config_invalid` for bad secrets.
+ */
+export async function unsealValue(
+  purpose: SealPurpose,
+  sealed: unknown,
+  options: UnsealOptions,
+): Promise<unknown> {
+  const keys = await deriveSealKeys(options.secrets, purpose);
+  if (typeof sealed !== 'string' || sealed.length === 0 || sealed.length > MAX_SEALED_LENGTH) {
+    throw invalid();
+  }
+  let kid: unknown;
+  try {
+    const header = decodeProtectedHeader(sealed);
+    if (header.alg !== 'dir' || header.enc !== 'A256GCM') throw invalid();
+    kid = header.kid;
+  } catch (cause) {
+    throw invalid(cause);
+  }
+  const key = keys.find((candidate) => candidate.kid === kid);
+  if (key === undefined) throw invalid();
+  let plaintext: Uint8Array;
+  try {
+    ({ plaintext } = await compactDecrypt(sealed, key.key, {
+      keyManagementAlgorithms: ['dir'],
+      contentEncryptionAlgorithms: ['A256GCM'],
+    }));
+  } catch (cause) {
+    throw invalid(cause);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext));
+  } catch (cause) {
+    throw invalid(cause);
+  }
+  const envelope = envelopeSchema.safeParse(parsed);
+  if (!envelope.success || envelope.data.p !== purpose) throw invalid();
+  const now = Math.floor((options.now ?? Date.now)() / 1000);
+  if (now >= envelope.data.exp) {
+    throw new DinhDanhError('seal_expired', 'The sealed value has expired. Start again.');
+  }
+  return envelope.data.v;
+}

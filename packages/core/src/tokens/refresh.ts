@@ -1,0 +1,36 @@
+/** Refresh with rotation: the new refresh token, when sent, replaces the old one. */
+import * as client from 'openid-client';
+import { decodeJwt } from 'jose';
+import { DinhDanhError } from '../errors';
+import { protocolError } from '../http/protocol-error';
+import type { RpContext } from '../rp/context';
+import type { TokenSet } from '../rp/types';
+import { verifyIdToken } from './id-token';
+import { toTokenSet } from './token-set';
+
+/** Refreshes tokens. A new ID token must be valid and about the same subject. */
+export async function refresh(ctx: RpContext, tokens: TokenSet): Promise<TokenSet> {
+  if (typeof tokens.refreshToken !== 'string' || tokens.refreshToken.length === 0) {
+    throw new DinhDanhError('input_invalid', 'These tokens have no refresh token; log in again.');
+  }
+  const config = await ctx.client();
+  let response: Awaited<ReturnType<typeof client.refreshTokenGrant>>;
+  try {
+    response = await client.refreshTokenGrant(
+      config,
+      tokens.refreshToken,
+      undefined,
+      await ctx.dpop(config),
+    );
+  } catch (error) {
+    throw protocolError(error);
+  }
+  const next = toTokenSet(response, ctx.now, tokens);
+  if (next.idToken !== undefined && next.idToken !== tokens.idToken) {
+    const { claims } = await verifyIdToken(ctx, next.idToken);
+    if (tokens.idToken !== undefined && decodeJwt(tokens.idToken).sub !== claims.sub) {
+      throw new DinhDanhError('sub_mismatch', 'The refreshed ID token is about another subject.');
+    }
+  }
+  return next;
+}
