@@ -1,5 +1,51 @@
 /**
  * @packageDocumentation
- * `@dinhdanh/mock-idp` — a real OpenID Provider for development and CI.
+ * `@dinhdanh/mock-idp` — a real OpenID Provider for development and CI: Vietnamese
+ * personas, assurance levels, claim dialects (standard, VNeID SSO, DVCQG, PostID),
+ * consent, cross-device login and fault injection.
  */
-export type { DinhDanhErrorCode } from '@dinhdanh/core';
+
+// ── protocol: the provider ──
+export { createMockIdp } from './idp';
+export type { KeyRotation, MockIdp } from './idp';
+export {
+  clientAuthMethodSchema,
+  clientSchema,
+  DEV_CLIENT,
+  dialectSchema,
+  lifetimesSchema,
+  mockIdpOptionsSchema,
+  signingAlgSchema,
+} from './options';
+export type {
+  ClientAuthMethod,
+  Dialect,
+  Lifetimes,
+  MockClient,
+  MockClientInput,
+  MockIdpOptions,
+  ResolvedMockIdpOptions,
+  SigningAlg,
+} from './options';
+export { BUILTIN_PERSONAS } from './personas/builtin';
+export { personaInputSchema } from './personas/schema';
+export type { Persona, PersonaInput } from './personas/schema';
+export { FAULT_NAMES, faultSpecSchema } from './faults/catalogue';
+export type { ArmedFault, FaultName, FaultSpec } from './faults/catalogue';
+export type { DeviceAnswer } from './authorization/device';
+export type { LogoutDelivery } from './store/types';
+export type {
+  ClientSummary,
+  ConsentPageModel,
+  DevicePageModel,
+  ErrorPageModel,
+  LoggedOutPageModel,
+  LoginPageModel,
+  PageLocale,
+  PageRenderers,
+  PersonaSummary,
+} from './interaction';
+
+// ── server (node:http; Bun and Deno have it too) ──
+export { startMockIdp } from './node';
+export type { RunningMockIdp, StartMockIdpOptions } from './node';

@@ -1,0 +1,153 @@
+// `pnpm bench`: headless logins per second against the dinhdanh mock, oidc-provider 9 and
+// MockPass, measured side by side in one run with openid-client 6 as the relying party,
+// plus the mock CLI's start-to-ready time. Prints a markdown table and the ratios.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { exportJWK, generateKeyPair } from 'jose';
+import { median, throughput } from './measure.mjs';
+import { startProcess, stopProcess } from './processes.mjs';
+import { mockpassLogin } from './mockpass-rp.mjs';
+import { configure, login } from './rp.mjs';
+
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 50);
+const LOGINS_1 = Number(process.env.BENCH_LOGINS_1 ?? 150);
+const LOGINS_8 = Number(process.env.BENCH_LOGINS_8 ?? 400);
+// Rounds interleave the providers, so a burst of load from elsewhere on the machine
+// hits all of them; each rate is the median of its rounds.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CLI_STARTS = Number(process.env.BENCH_CLI_STARTS ?? 7);
+const REDIRECT_URI = 'http://127.0.0.1:3000/callback';
+const CLIENT_ID = 'bench-rp';
+const PERSONA = 'citizen-l2';
+
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+const MOCK_BIN = here('../../packages/mock-idp/bin/dinhdanh-mock-idp.js');
+const ISSUER_LINE = /issuer\s+(\S+)/;
+
+async function rpKeys() {
+  const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
+  const publicJwk = { ...(await exportJWK(publicKey)), kid: 'bench-rp', alg: 'ES256', use: 'sig' };
+  return { publicJwk, privateKey, kid: 'bench-rp' };
+}
+
+async function startDinhdanh(dir, publicJwk) {
+  const file = join(dir, 'mock-idp.json');
+  const config = {
+    autoApprove: true,
+    clients: [
+      {
+        clientId: CLIENT_ID,
+        name: 'Bench RP',
+        redirectUris: [REDIRECT_URI],
+        authMethods: ['private_key_jwt'],
+        jwks: { keys: [publicJwk] },
+      },
+    ],
+  };
+  await writeFile(file, JSON.stringify(config));
+  const started = await startProcess([MOCK_BIN, '--port', '0', '--config', file], {
+    ready: ISSUER_LINE,
+  });
+  return { child: started.child, issuer: started.match[1] };
+}
+
+async function startPeer(script, env) {
+  const started = await startProcess([here(`./servers/${script}`)], { ready: /READY (\S+)/, env });
+  return { child: started.child, issuer: started.match[1] };
+}
+
+async function cliStartToReady() {
+  const times = [];
+  for (let i = 0; i < CLI_STARTS; i += 1) {
+    const started = await startProcess([MOCK_BIN, '--port', '0'], { ready: /ready/ });
+    times.push(started.ms);
+    const code = await stopProcess(started.child);
+    if (code !== 0) throw new Error(`the mock CLI exited with ${code} after SIGTERM`);
+  }
+  return times;
+}
+
+const fmt = (n) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+
+async function main() {
+  const dir = await mkdtemp(join(tmpdir(), 'dinhdanh-bench-'));
+  const rp = await rpKeys();
+  const client = { clientId: CLIENT_ID, redirectUri: REDIRECT_URI, publicJwk: rp.publicJwk };
+  const children = [];
+  try {
+    const ours = await startDinhdanh(dir, rp.publicJwk);
+    children.push(ours.child);
+    const op = await startPeer('oidc-provider.mjs', { BENCH_CLIENT: JSON.stringify(client) });
+    children.push(op.child);
+    const mp = await startPeer('mockpass.mjs', {});
+    children.push(mp.child);
+
+    const rpAuth = { clientId: CLIENT_ID, signingKey: rp.privateKey, kid: rp.kid };
+    const targets = [
+      {
+        name: '@dinhdanh/mock-idp',
+        flow: 'PAR + authorize + token + userinfo',
+        run: await configure({ issuer: ours.issuer, ...rpAuth }).then(
+          (config) => () => login(config, { redirectUri: REDIRECT_URI, loginHint: PERSONA }),
+        ),
+      },
+      {
+        name: 'oidc-provider 9',
+        flow: 'PAR + authorize + interaction + token + userinfo',
+        run: await configure({ issuer: op.issuer, ...rpAuth }).then(
+          (config) => () => login(config, { redirectUri: REDIRECT_URI, loginHint: PERSONA }),
+        ),
+      },
+      {
+        name: '@opengovsg/mockpass 4',
+        flow: 'its own: authorize + token, JWE ID token (no PAR, PKCE or userinfo); RP on jose',
+        run: await mockpassLogin(mp.issuer, { clientId: CLIENT_ID, redirectUri: REDIRECT_URI }),
+      },
+    ];
+
+    for (const t of targets) {
+      await throughput(WARMUP, 1, t.run);
+    }
+    for (const t of targets) Object.assign(t, { rounds1: [], rounds8: [] });
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const t of targets) t.rounds1.push(await throughput(LOGINS_1, 1, t.run));
+      for (const t of targets) t.rounds8.push(await throughput(LOGINS_8, 8, t.run));
+    }
+    for (const t of targets) {
+      t.at1 = median(t.rounds1);
+      t.at8 = median(t.rounds8);
+    }
+
+    const cli = await cliStartToReady();
+    const [ourRow] = targets;
+    const lines = [
+      `Headless logins per second, openid-client 6 as the relying party, private_key_jwt (ES256), PKCE S256.`,
+      `Each provider in its own process on 127.0.0.1; warm-up ${WARMUP} logins each; then ${ROUNDS} interleaved rounds of ${LOGINS_1} logins at 1 in flight and ${LOGINS_8} at 8; each rate is the median of its rounds. Node ${process.version}, ${cpus().length} CPUs.`,
+      '',
+      '| provider | flow | logins/s, 1 in flight | logins/s, 8 in flight | mock-idp ratio at 1 | mock-idp ratio at 8 |',
+      '| --- | --- | ---: | ---: | ---: | ---: |',
+      ...targets.map(
+        (t) =>
+          `| ${t.name} | ${t.flow} | ${fmt(t.at1)} | ${fmt(t.at8)} | ${(ourRow.at1 / t.at1).toFixed(2)}x | ${(ourRow.at8 / t.at8).toFixed(2)}x |`,
+      ),
+      '',
+      `| CLI start to ready (\`dinhdanh-mock-idp --port 0\`, ${CLI_STARTS} starts) | median ${median(cli).toFixed(0)} ms | min ${Math.min(...cli).toFixed(0)} ms | max ${Math.max(...cli).toFixed(0)} ms |`,
+      '| --- | ---: | ---: | ---: |',
+      '',
+      `At 8 in flight the mock does ${(ourRow.at8 / targets[1].at8).toFixed(2)}x oidc-provider's logins/s and ${(ourRow.at8 / targets[2].at8).toFixed(2)}x MockPass's (MockPass's flow is shorter: no PAR and no userinfo).`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    await Promise.all(children.map((child) => stopProcess(child)));
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(
+    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exitCode = 1;
+});

@@ -1,0 +1,101 @@
+import { ATTRIBUTES, type AttributeName } from '@dinhdanh/core';
+import type { ConsentPageModel } from '../interaction';
+import { PAGE_FIELDS } from './fields';
+import { hidden } from './form';
+import { html, type SafeHtml } from './html';
+import { renderDocument } from './layout';
+import { messagesFor, type Messages } from './messages';
+import type { PageLocale } from './locale';
+import { PAGE_TEST_IDS as T } from './test-ids';
+
+function attributeLabel(name: AttributeName, locale: PageLocale, m: Messages): SafeHtml {
+  const info = ATTRIBUTES[name];
+  const tag = info.sensitive ? html`<span class="tag sensitive">${m.sensitive}</span>` : html``;
+  return html`${info.label[locale]}${tag}`;
+}
+
+/**
+ * The consent screen: names the relying party, its purpose and each requested attribute
+ * by its label. Required attributes are fixed (posted as hidden `attributes` fields);
+ * optional ones are ticked checkboxes the citizen can untick. Posts `attributes`
+ * (repeated) and `decision` (`approve` or `deny`) with the hidden `interaction` id.
+ */
+export function renderConsent(model: ConsentPageModel): string {
+  const m = messagesFor(model.locale);
+  const required = model.requested.filter((a) => a.required);
+  const optional = model.requested.filter((a) => !a.required);
+
+  const requiredSet =
+    required.length === 0
+      ? html``
+      : html`<fieldset>
+          <legend>${m.requiredLegend}</legend>
+          <ul>
+            ${required.map(
+              (a) =>
+                html`<li data-testid="${T.attribute}-${a.attribute}">
+                  ${attributeLabel(a.attribute, model.locale, m)}
+                  <span class="tag">${m.required}</span>
+                  ${hidden(PAGE_FIELDS.attributes, a.attribute)}
+                </li>`,
+            )}
+          </ul>
+        </fieldset>`;
+
+  const optionalSet =
+    optional.length === 0
+      ? html``
+      : html`<fieldset>
+          <legend>${m.optionalLegend}</legend>
+          ${optional.map(
+            (a) =>
+              html`<div class="choice">
+                <input
+                  type="checkbox"
+                  id="attribute-${a.attribute}"
+                  name="${PAGE_FIELDS.attributes}"
+                  value="${a.attribute}"
+                  checked
+                  data-testid="${T.attribute}-${a.attribute}"
+                />
+                <label for="attribute-${a.attribute}"
+                  >${attributeLabel(a.attribute, model.locale, m)}</label
+                >
+              </div>`,
+          )}
+        </fieldset>`;
+
+  const body = html`<p>
+      <strong data-testid="${T.client}">${model.client.name}</strong> ${m.consentIntro}.
+    </p>
+    <p>
+      ${m.signedInAs}: <strong data-testid="${T.consentPersona}">${model.persona.label}</strong>
+    </p>
+    <p>
+      <strong>${m.purpose}:</strong>
+      <span data-testid="${T.consentPurpose}">${model.purpose ?? m.noPurpose}</span>
+    </p>
+    <form method="post" action="${model.actions.consent}" data-testid="${T.consentForm}">
+      ${hidden(PAGE_FIELDS.interaction, model.interactionId)} ${requiredSet} ${optionalSet}
+      <div class="buttons">
+        <button
+          type="submit"
+          name="${PAGE_FIELDS.decision}"
+          value="approve"
+          data-testid="${T.approve}"
+        >
+          ${m.approve}
+        </button>
+        <button
+          type="submit"
+          name="${PAGE_FIELDS.decision}"
+          value="deny"
+          class="secondary"
+          data-testid="${T.deny}"
+        >
+          ${m.deny}
+        </button>
+      </div>
+    </form>`;
+  return renderDocument({ locale: model.locale, title: m.consentTitle, page: 'consent', body });
+}

@@ -1,0 +1,100 @@
+import type { AccountType } from '@dinhdanh/core';
+import type { PageLocale } from './locale';
+
+/** Every string the pages show, in both languages. */
+const MESSAGES = {
+  vi: {
+    brand: 'Định danh điện tử — máy chủ thử nghiệm',
+    mockNotice:
+      'Đây là nhà cung cấp định danh giả lập dành cho phát triển và kiểm thử. Mọi dữ liệu đều là dữ liệu tổng hợp.',
+    loginTitle: 'Đăng nhập bằng tài khoản định danh điện tử',
+    loginIntro: 'Chọn một công dân mẫu để đăng nhập vào',
+    // Organisation accounts have no personal assurance level (level 0).
+    levelLegend: (level: number) =>
+      level === 0
+        ? 'Tài khoản định danh điện tử của tổ chức'
+        : `Tài khoản định danh điện tử mức ${level}`,
+    requestedLevel: (level: number) => `Dịch vụ yêu cầu tài khoản mức ${level} trở lên.`,
+    locked: 'Tài khoản bị khoá',
+    continue: 'Tiếp tục',
+    cancel: 'Huỷ',
+    consentTitle: 'Chia sẻ thông tin',
+    consentIntro: 'yêu cầu truy cập các thông tin sau của bạn',
+    signedInAs: 'Đăng nhập với tư cách',
+    purpose: 'Mục đích sử dụng',
+    noPurpose: 'Dịch vụ không nêu mục đích.',
+    requiredLegend: 'Thông tin bắt buộc',
+    optionalLegend: 'Thông tin tuỳ chọn — bỏ chọn nếu bạn không muốn chia sẻ',
+    required: 'bắt buộc',
+    sensitive: 'dữ liệu cá nhân nhạy cảm',
+    approve: 'Đồng ý chia sẻ',
+    deny: 'Từ chối',
+    deviceTitle: 'Xác nhận đăng nhập trên thiết bị khác',
+    deviceEnterCode: 'Nhập mã hiển thị trên màn hình của dịch vụ',
+    userCode: 'Mã xác nhận',
+    deviceCodeInvalid: 'Mã không đúng hoặc đã hết hạn. Vui lòng kiểm tra và nhập lại.',
+    deviceConfirm: 'đang yêu cầu đăng nhập. Chọn công dân mẫu và xác nhận.',
+    deviceApproved: 'Đã xác nhận. Bạn có thể quay lại thiết bị ban đầu.',
+    deviceDenied: 'Đã từ chối yêu cầu đăng nhập.',
+    errorCode: 'Mã lỗi',
+    loggedOutTitle: 'Bạn đã đăng xuất',
+    loggedOutBody: 'Phiên đăng nhập định danh điện tử của bạn đã kết thúc.',
+    loggedOutOf: 'Bạn đã đăng xuất khỏi',
+    accountType: {
+      citizen: 'Công dân Việt Nam',
+      foreigner: 'Người nước ngoài',
+      organisation: 'Tài khoản tổ chức',
+    } satisfies Record<AccountType, string>,
+  },
+  en: {
+    brand: 'Electronic identity — test server',
+    mockNotice:
+      'This is a mock identity provider for development and testing. All data is synthetic.',
+    loginTitle: 'Log in with your electronic identity',
+    loginIntro: 'Choose a test citizen to log in to',
+    levelLegend: (level: number) =>
+      level === 0
+        ? 'Organisation electronic identity accounts'
+        : `Level ${level} electronic identity accounts`,
+    requestedLevel: (level: number) =>
+      `The service requires an account at level ${level} or above.`,
+    locked: 'Account locked',
+    continue: 'Continue',
+    cancel: 'Cancel',
+    consentTitle: 'Share your information',
+    consentIntro: 'asks to access the following information about you',
+    signedInAs: 'Signed in as',
+    purpose: 'Purpose',
+    noPurpose: 'The service gave no purpose.',
+    requiredLegend: 'Required information',
+    optionalLegend: 'Optional information — untick anything you do not want to share',
+    required: 'required',
+    sensitive: 'sensitive personal data',
+    approve: 'Allow sharing',
+    deny: 'Deny',
+    deviceTitle: 'Confirm a login on another device',
+    deviceEnterCode: 'Enter the code shown on the service’s screen',
+    userCode: 'Confirmation code',
+    deviceCodeInvalid: 'The code is wrong or has expired. Check it and try again.',
+    deviceConfirm: 'is asking you to log in. Choose a test citizen and confirm.',
+    deviceApproved: 'Confirmed. You can go back to the first device.',
+    deviceDenied: 'The login request was denied.',
+    errorCode: 'Error code',
+    loggedOutTitle: 'You are logged out',
+    loggedOutBody: 'Your electronic identity session has ended.',
+    loggedOutOf: 'You are logged out of',
+    accountType: {
+      citizen: 'Vietnamese citizen',
+      foreigner: 'Foreign national',
+      organisation: 'Organisation account',
+    } satisfies Record<AccountType, string>,
+  },
+} as const;
+
+/** The strings of one language. */
+export type Messages = (typeof MESSAGES)['vi'] | (typeof MESSAGES)['en'];
+
+/** The strings for a locale. */
+export function messagesFor(locale: PageLocale): Messages {
+  return MESSAGES[locale];
+}

@@ -1,0 +1,59 @@
+/** The personas a mock knows: built-ins plus validated custom ones. */
+import { DinhDanhError } from '@dinhdanh/core';
+import type { PersonaSummary } from '../interaction';
+import { BUILTIN_PERSONAS } from './builtin';
+import { personaInputSchema, type Persona, type PersonaInput } from './schema';
+
+/** Validate persona inputs; a bad one is `config_invalid` naming the persona and field. */
+export function loadPersonas(custom: readonly PersonaInput[]): Persona[] {
+  const byId = new Map<string, Persona>();
+  const inputs = [
+    ...BUILTIN_PERSONAS.map((input) => ({ input, where: 'built-in persona' })),
+    ...custom.map((input, i) => ({ input, where: `personas.${i}` })),
+  ];
+  for (const { input, where } of inputs) {
+    const parsed = personaInputSchema.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path.join('.') ?? '';
+      throw new DinhDanhError(
+        'config_invalid',
+        `${where} "${String((input as { id?: unknown }).id)}": ${field}: ${issue?.message ?? 'invalid'}`,
+        { path: `${where}.${field}` },
+      );
+    }
+    byId.set(parsed.data.id, parsed.data); // a custom persona replaces a built-in with the same id
+  }
+  return [...byId.values()];
+}
+
+/** Find a persona by id or by personal ID number (what `login_hint` may carry). */
+export function findPersona(
+  personas: readonly Persona[],
+  hint: string | undefined,
+): Persona | undefined {
+  if (hint === undefined) return undefined;
+  return personas.find(
+    (p) => p.id === hint || (p.attributes.pid !== undefined && p.attributes.pid === hint),
+  );
+}
+
+/** What a page shows about a persona. */
+export function summarise(persona: Persona): PersonaSummary {
+  return {
+    id: persona.id,
+    label:
+      persona.label ??
+      persona.attributes.name?.full ??
+      persona.attributes.organisation?.name ??
+      persona.id,
+    level: persona.level,
+    accountType: persona.accountType,
+    locked: persona.locked,
+  };
+}
+
+/** Default `amr` by level when a persona does not say. */
+export function amrOf(persona: Persona): string[] {
+  return persona.amr ?? (persona.level >= 2 ? ['pwd', 'otp', 'face'] : ['pwd', 'otp']);
+}

@@ -1,0 +1,46 @@
+/** The token response (RFC 6749 §5.1, OIDC Core §3.1.3.3): access, refresh and ID token. */
+import type { Context } from '../context';
+import type { MockClient } from '../options';
+import type { Grant } from '../store/types';
+import { json, OAuthProblem } from '../util/http';
+import { randomToken } from '../util/random';
+import { issueIdToken } from './id-token';
+
+/** Issue tokens for a grant. `scope` may narrow the grant's scope (refresh). */
+export async function tokenResponse(
+  ctx: Context,
+  grant: Grant,
+  client: MockClient,
+  { withNonce, scope = grant.scope }: { withNonce: boolean; scope?: readonly string[] },
+): Promise<Response> {
+  const persona = ctx.personas.find((p) => p.id === grant.personaId);
+  if (persona === undefined)
+    throw new OAuthProblem('invalid_grant', 'the account behind this grant no longer exists');
+  const now = ctx.now();
+  const accessToken = randomToken(32);
+  ctx.store.accessTokens.set(accessToken, {
+    grantId: grant.id,
+    clientId: client.clientId,
+    scope,
+    expiresAt: now + ctx.options.lifetimes.accessToken * 1000,
+  });
+  const refreshToken = randomToken(32);
+  ctx.store.refreshTokens.set(refreshToken, {
+    grantId: grant.id,
+    clientId: client.clientId,
+    scope,
+    expiresAt: now + ctx.options.lifetimes.refreshToken * 1000,
+    used: false,
+  });
+  const idToken = scope.includes('openid')
+    ? await issueIdToken(ctx, grant, client, persona, withNonce)
+    : undefined;
+  return json({
+    access_token: accessToken,
+    token_type: 'Bearer',
+    expires_in: ctx.options.lifetimes.accessToken,
+    refresh_token: refreshToken,
+    scope: scope.join(' '),
+    ...(idToken === undefined ? {} : { id_token: idToken }),
+  });
+}
