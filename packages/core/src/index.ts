@@ -119,12 +119,20 @@ export type {
   VerifyAccessTokenOptions,
   VerifyIdTokenOptions,
 } from './rp/types';
+export { privateJwkSchema, relyingPartyOptionsSchema } from './config/schema';
 export type { PrivateJwk, RelyingPartyOptionsInput } from './config/schema';
+export type { FetchLike, Sleep } from './http/fetch';
+// Dialect comes from the claims normaliser; drop this line if the claims block exports it.
+export type { Dialect } from './claims/normalize';
 export { memoryReplayCache } from './logout/replay-cache';
 export { acrValuesFor, compareLevels, LEVELS, levelFromAcr, meetsLevel } from './levels';
 export { dvcqg } from './providers/dvcqg';
 export { oidc } from './providers/oidc';
 export { postid } from './providers/postid';
 export { vneid } from './providers/vneid';
-export type { ProviderProfile, ProviderProfileOverrides, UserinfoPolicy } from './providers/profile';
+export type {
+  ProviderProfile,
+  ProviderProfileOverrides,
+  UserinfoPolicy,
+} from './providers/profile';
 // ── end engine ──

@@ -32,13 +32,15 @@ export function levelFromAcr(
 
 /**
  * The `acr_values` to request for a minimum level: the profile's value for that level
- * first, then those of higher levels (any of them satisfies the request).
+ * first, then those of higher levels (any of them satisfies the request). Level 0 asks
+ * for nothing: organisation accounts have no level.
  */
 export function acrValuesFor(
   profile: Pick<ProviderProfile, 'acrValues'>,
   level: AssuranceLevel,
 ): string[] {
   const values: string[] = [];
+  if (level === 0) return values;
   for (const candidate of LEVELS) {
     const value = profile.acrValues[candidate];
     if (candidate >= level && value !== undefined && candidate > 0) values.push(value);

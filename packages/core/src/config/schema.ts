@@ -63,7 +63,7 @@ export const clientAuthSchema = z.discriminatedUnion('method', [privateKeyJwt, c
     'Set clientAuth to { method: "private_key_jwt", privateKey } or { method: "client_secret_basic", clientSecret }.',
 });
 
-/** Tunables with safe defaults. */
+/** Schema of the relying party's options (everything but functions and the provider profile), with safe defaults. */
 export const relyingPartyOptionsSchema = z.object({
   issuer: secureUrl('issuer'),
   clientId: z

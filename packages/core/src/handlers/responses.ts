@@ -61,5 +61,15 @@ export function errorResponse(
     const body = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Đăng nhập không thành công</title><h1>Đăng nhập không thành công</h1><p>${escapeHtml(message)}</p><p><code data-testid="error-code">${escapeHtml(error.code)}</code></p></html>`;
     return new Response(body, { status: error.status, headers });
   }
-  return json({ error: { code: error.code, message } }, error.status, headers);
+  return json(
+    {
+      error: {
+        code: error.code,
+        message,
+        ...(error.path === undefined ? {} : { path: error.path }),
+      },
+    },
+    error.status,
+    headers,
+  );
 }

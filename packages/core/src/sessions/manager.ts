@@ -67,6 +67,7 @@ const sidIndexKey = (issuer: string, sid: string) => `sid:${enc(issuer)}:${enc(s
 const subIndexKey = (issuer: string, sub: string) => `sub:${enc(issuer)}:${enc(sub)}`;
 const revokedSidKey = (issuer: string, sid: string) => `revoked-sid:${enc(issuer)}:${enc(sid)}`;
 const revokedSubKey = (issuer: string, sub: string) => `revoked-sub:${enc(issuer)}:${enc(sub)}`;
+const endedKey = (id: string) => `ended:${id}`;
 
 /** Drops the portrait (tens of kilobytes) from the identity a session keeps. */
 export function withoutPortrait(identity: Identity): Identity {
@@ -98,7 +99,7 @@ export function createSessionManager(options: SessionManagerOptions) {
   const seal = { secrets: options.secrets, now };
 
   async function isRevoked(session: Session): Promise<boolean> {
-    const keys = [revokedSubKey(session.issuer, session.sub)];
+    const keys = [revokedSubKey(session.issuer, session.sub), endedKey(session.id)];
     if (session.sid !== undefined) keys.push(revokedSidKey(session.issuer, session.sid));
     const marks = await Promise.all(keys.map((key) => store.get(key)));
     return marks.some((mark) => mark !== undefined && Number(mark) >= session.createdAt);
@@ -129,19 +130,20 @@ export function createSessionManager(options: SessionManagerOptions) {
       const sealed = readChunkedCookie(cookies, cookieName(options.cookieName, policy));
       if (sealed === undefined) return { stale: false };
       let session: Session | undefined;
+      let pointerId: string | undefined;
       try {
         if (options.storage === 'cookie') {
           session = await unsealSession(sealed, seal);
         } else {
           const pointer = pointerSchema.safeParse(await unsealValue('session-ref', sealed, seal));
-          if (pointer.success) session = await loadFromStore(pointer.data.id);
+          pointerId = pointer.success ? pointer.data.id : undefined;
         }
-      } catch (error) {
-        if (error instanceof Error && 'code' in error && error.code === 'store_unavailable') {
-          throw error;
-        }
+      } catch {
+        // seal_invalid / seal_expired: a cookie we cannot open is no session.
         return { stale: true };
       }
+      // Store failures propagate (fail closed), they do not log the user out.
+      if (pointerId !== undefined) session = await loadFromStore(pointerId);
       if (session === undefined || session.expiresAt <= now()) return { stale: true };
       if (await isRevoked(session)) return { stale: true };
       return { session, stale: false };
@@ -202,6 +204,11 @@ export function createSessionManager(options: SessionManagerOptions) {
     ): Promise<void> {
       if (session !== undefined && options.storage === 'store') {
         await store.delete(sessionKey(session.id));
+      } else if (session !== undefined) {
+        // A sealed cookie stays valid until it expires: remember that this one was ended,
+        // so a copy replayed after logout is refused.
+        const ttl = Math.ceil((session.expiresAt - now()) / 1000);
+        if (ttl > 0) await store.set(endedKey(session.id), String(now()), ttl);
       }
       clearChunkedCookie(headers, cookies, cookieName(options.cookieName, policy), policy);
     },

@@ -7,8 +7,13 @@ export function toTokenSet(
   now: () => number,
   previous?: TokenSet,
 ): TokenSet {
+  // Refresh and generic grants record the decrypted ID token as a string; the
+  // authorization code grant as { id_token: { token_endpoint } }.
   const decrypted = client.getDecryptedResponses(response);
-  const idToken = typeof decrypted === 'string' ? decrypted : response.id_token;
+  const idToken =
+    typeof decrypted === 'string'
+      ? decrypted
+      : (decrypted?.id_token?.token_endpoint ?? response.id_token);
   const refreshToken = response.refresh_token ?? previous?.refreshToken;
   const expiresIn = response.expiresIn();
   return {

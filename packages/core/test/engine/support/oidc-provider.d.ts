@@ -8,6 +8,7 @@ declare module 'oidc-provider' {
   }
   interface GrantInstance {
     addOIDCScope(scope: string): void;
+    addOIDCClaims(claims: string[]): void;
     save(): Promise<string>;
   }
   interface DeviceCodeInstance {

@@ -11,6 +11,8 @@ import Provider from 'oidc-provider';
 export const REDIRECT_URI = 'https://rp.example/auth/callback';
 export const POST_LOGOUT_URI = 'https://rp.example/';
 export const CLIENT_ID = 'bank-portal';
+/** A second client that receives encrypted ID tokens (ECDH-ES + A256GCM). */
+export const JWE_CLIENT_ID = 'tax-portal-jwe';
 
 /** Synthetic citizens (valid-structure, made-up personal ID numbers). */
 export const ACCOUNTS: Record<string, Record<string, unknown>> = {
@@ -35,6 +37,8 @@ export interface TestOp {
   provider: Provider;
   signingKey: JWK;
   clientKey: JWK;
+  /** The JWE client's private decryption key. */
+  encryptionKey: JWK;
   /** What the next interaction answers (mutable by tests). */
   next: LoginChoice;
   close(): Promise<void>;
@@ -51,6 +55,14 @@ export async function startOp(): Promise<TestOp> {
   };
   const clientKey = { ...(await exportJWK(rp.privateKey)), kid: 'rp-key-1', alg: 'ES256' };
   const { d: _d, ...clientPublic } = clientKey;
+  const enc = await generateKeyPair('ECDH-ES', { extractable: true });
+  const encryptionKey = {
+    ...(await exportJWK(enc.privateKey)),
+    kid: 'rp-enc-1',
+    alg: 'ECDH-ES',
+    use: 'enc',
+  };
+  const { d: _ed, ...encryptionPublic } = encryptionKey;
 
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -74,6 +86,18 @@ export async function startOp(): Promise<TestOp> {
         response_types: ['code'],
         id_token_signed_response_alg: 'ES256',
       },
+      {
+        client_id: JWE_CLIENT_ID,
+        token_endpoint_auth_method: 'private_key_jwt',
+        token_endpoint_auth_signing_alg: 'ES256',
+        jwks: { keys: [{ ...clientPublic, use: 'sig' }, encryptionPublic] },
+        redirect_uris: [REDIRECT_URI],
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        id_token_signed_response_alg: 'ES256',
+        id_token_encrypted_response_alg: 'ECDH-ES',
+        id_token_encrypted_response_enc: 'A256GCM',
+      },
     ],
     jwks: { keys: [signingKey] },
     acrValues: ['urn:dinhdanh:loa:1', 'urn:dinhdanh:loa:2'],
@@ -92,6 +116,8 @@ export async function startOp(): Promise<TestOp> {
       deviceFlow: { enabled: true },
       rpInitiatedLogout: { enabled: true },
       backchannelLogout: { enabled: true },
+      encryption: { enabled: true },
+      dPoP: { enabled: true },
     },
     pkce: { required: () => true },
     ttl: {
@@ -112,7 +138,9 @@ export async function startOp(): Promise<TestOp> {
       if (claims === undefined) return undefined;
       return { accountId: id, claims: () => ({ ...claims }) };
     },
-    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
+    interactions: {
+      url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
+    },
   });
 
   const state: TestOp = {
@@ -120,6 +148,7 @@ export async function startOp(): Promise<TestOp> {
     provider,
     signingKey,
     clientKey,
+    encryptionKey,
     next: {},
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -197,7 +226,9 @@ export async function approveDevice(
   userCode: string,
   choice: LoginChoice = {},
 ): Promise<void> {
-  const code = await op.provider.DeviceCode.findByUserCode(userCode);
+  const code = await op.provider.DeviceCode.findByUserCode(
+    userCode.replace(/[^A-Za-z0-9]/g, '').toUpperCase(),
+  );
   if (code === undefined) throw new Error('unknown user code');
   if (choice.deny === true) {
     Object.assign(code, { error: 'access_denied', errorDescription: 'Citizen declined' });
@@ -209,6 +240,7 @@ export async function approveDevice(
   const scope = typeof requested === 'string' ? requested : 'openid';
   const grant = new op.provider.Grant({ accountId, clientId: CLIENT_ID });
   grant.addOIDCScope(scope);
+  grant.addOIDCClaims(['acr', 'auth_time', 'amr']);
   const grantId = await grant.save();
   Object.assign(code, {
     accountId,
@@ -217,6 +249,8 @@ export async function approveDevice(
     authTime: Math.floor(Date.now() / 1000),
     grantId,
     scope,
+    // What the provider's own flow would record from acr_values.
+    claims: { id_token: { acr: null, auth_time: null } },
   });
   await code.save();
 }
