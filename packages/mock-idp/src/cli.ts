@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isDinhDanhError } from '@dinhdanh/core';
 import { loadConfigFile } from './config-file';
+import { endpointUrl, PATHS } from './context';
 import type { RunningMockIdp, StartMockIdpOptions } from './node';
 import { DEV_CLIENT, type MockIdpOptions } from './options';
 
@@ -129,16 +130,11 @@ function packageVersion(): string {
 }
 
 /** A ready-to-click authorize URL for the dev client, so a newcomer sees the picker. */
-async function demoLink(running: RunningMockIdp): Promise<string[]> {
-  const response = await running.idp.fetch(
-    new Request(`${running.issuer}/.well-known/openid-configuration`),
-  );
-  const metadata = (await response.json()) as { authorization_endpoint?: string };
-  if (metadata.authorization_endpoint === undefined) return [];
+function demoLink(issuer: string): string[] {
   // PKCE is required; the verifier is printed so the code can be redeemed by hand.
   const verifier = randomBytes(32).toString('base64url');
   const challenge = createHash('sha256').update(verifier).digest('base64url');
-  const url = new URL(metadata.authorization_endpoint);
+  const url = new URL(endpointUrl({ issuer }, PATHS.authorize));
   url.search = new URLSearchParams({
     client_id: DEV_CLIENT.clientId,
     response_type: 'code',
@@ -266,7 +262,7 @@ export async function runCli(
   const lines = [
     `dinhdanh mock identity provider ready`,
     `  issuer     ${running.issuer}`,
-    `  discovery  ${running.issuer}/.well-known/openid-configuration`,
+    `  discovery  ${endpointUrl(running, PATHS.discovery)}`,
   ];
   if (running.url !== running.issuer) lines.push(`  listening  ${running.url}`);
   if (options.admin === true) lines.push(`  admin API  ${running.issuer}/__mock/`);
@@ -280,11 +276,7 @@ export async function runCli(
     lines.push(
       `  dev client client_id=${DEV_CLIENT.clientId} client_secret=${DEV_CLIENT.clientSecret}`,
     );
-    try {
-      lines.push(...(await demoLink(running)));
-    } catch {
-      // The demo link is a convenience; the provider is up without it.
-    }
+    lines.push(...demoLink(running.issuer));
   }
   lines.push('', 'Press Ctrl+C to stop.');
   io.out(lines.join('\n'));

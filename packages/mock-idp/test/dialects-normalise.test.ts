@@ -22,7 +22,7 @@ type Normalize = (
 const normalizeIdentity = (core as unknown as { normalizeIdentity?: Normalize }).normalizeIdentity;
 
 const ALL_SCOPES = [
-  'openid profile email phone address vn_pid vn_legacy_id vn_ethnicity vn_hometown vn_portrait',
+  'openid profile email phone address vn_identity vn_pid vn_legacy_id vn_ethnicity vn_hometown vn_portrait',
   'vn_tax_code vn_social_insurance vn_health_insurance vn_driving_licence vn_vehicle_registrations',
   'vn_passport vn_foreigner_id vn_organisation vn_guardian',
 ].join(' ');

@@ -6,7 +6,7 @@ import { discover, headlessLogin, setup } from './helpers';
 
 const ALL_SCOPES = [
   'openid profile email phone address',
-  'vn_pid vn_legacy_id vn_ethnicity vn_hometown vn_portrait vn_tax_code vn_social_insurance',
+  'vn_pid vn_nationality vn_legacy_id vn_ethnicity vn_hometown vn_portrait vn_tax_code vn_social_insurance',
   'vn_health_insurance vn_driving_licence vn_vehicle_registrations vn_passport vn_foreigner_id',
   'vn_organisation vn_guardian',
 ].join(' ');
@@ -84,6 +84,41 @@ describe('standard dialect', () => {
     expect((await loginAs('standard', 'organisation')).idToken.acr).toBe('urn:dinhdanh:loa:0');
     expect((await loginAs('standard', 'child')).userinfo).toMatchObject({
       vn_guardian: { pid: '031188006789', name: 'Phạm Thị Dung' },
+    });
+  });
+});
+
+describe('what a scope releases', () => {
+  it("standard: the grouped scopes of core's oidc() profile; openid alone releases only the account type", async () => {
+    const grouped = await loginAs('standard', 'citizen-l2', {
+      scope: 'openid vn_identity vn_documents vn_tax vn_insurance',
+    });
+    expect(Object.keys(grouped.userinfo).sort()).toEqual(
+      [
+        'sub',
+        'vn_account_type',
+        'vn_pid',
+        'vn_legacy_id',
+        'nationalities',
+        'vn_ethnicity',
+        'vn_hometown',
+        'vn_driving_licence',
+        'vn_vehicle_registrations',
+        'vn_tax_code',
+        'vn_social_insurance',
+        'vn_health_insurance',
+      ].sort(),
+    );
+    const bare = await loginAs('standard', 'citizen-l2', { scope: 'openid' });
+    expect(Object.keys(bare.userinfo).sort()).toEqual(['sub', 'vn_account_type']);
+  });
+
+  it('portal dialects hand over the whole record for scope openid', async () => {
+    const { userinfo } = await loginAs('dvcqg', 'citizen-l2', { scope: 'openid' });
+    expect(userinfo).toMatchObject({
+      SoDinhDanh: '001085012345',
+      HoVaTen: 'Nguyễn Văn An',
+      MaBHXH: '0112345678',
     });
   });
 });

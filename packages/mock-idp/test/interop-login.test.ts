@@ -22,7 +22,7 @@ describe('openid-client 6 against the mock (in-process)', () => {
     const { callback, verifier, nonce, state } = await headlessLogin(
       idp,
       config,
-      { scope: 'openid profile vn_pid', acr_values: 'urn:dinhdanh:loa:2' },
+      { scope: 'openid profile vn_identity', acr_values: 'urn:dinhdanh:loa:2' },
       { par: true },
     );
     expect(callback.searchParams.get('iss')).toBe(ISSUER);

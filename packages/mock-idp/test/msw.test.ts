@@ -94,6 +94,13 @@ describe('mockIdpHandlers (msw 2, no port)', () => {
     await expect(fetch('https://elsewhere.test/')).rejects.toThrow();
   });
 
+  it('serves an issuer with a port (the default http://127.0.0.1:9400) with nothing listening', async () => {
+    const local = createMockIdp({ issuer: 'http://127.0.0.1:9400' });
+    server.use(...mockIdpHandlers(local));
+    const response = await fetch('http://127.0.0.1:9400/.well-known/openid-configuration');
+    expect(((await response.json()) as { issuer: string }).issuer).toBe('http://127.0.0.1:9400');
+  });
+
   it('serves an issuer with a path, and only under that path', async () => {
     const nested = createMockIdp({ issuer: 'https://id.mock.test/vneid' });
     server.use(...mockIdpHandlers(nested));

@@ -3,7 +3,12 @@ import * as client from 'openid-client';
 import { identitySchema } from '@dinhdanh/core';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_PERSONAS, createMockIdp, type PersonaInput } from '../src/index';
+import {
+  BUILTIN_PERSONAS,
+  createMockIdp,
+  personaInputSchema,
+  type PersonaInput,
+} from '../src/index';
 import { discover, follow, headlessLogin, ISSUER, REDIRECT, setup } from './helpers';
 
 describe('built-in personas', () => {
@@ -20,6 +25,11 @@ describe('built-in personas', () => {
       });
       expect(parsed.success, p.id).toBe(true);
     }
+  });
+
+  it('pass the persona schema (PID structure against birthdate and gender, levels by account type)', () => {
+    for (const p of BUILTIN_PERSONAS)
+      expect(personaInputSchema.safeParse(p).success, p.id).toBe(true);
   });
 
   it('cover the cases the issue names', () => {

@@ -1,7 +1,9 @@
 /**
- * Which attributes an authorization request asks for: from scopes (OIDC Core §5.4 plus one
- * `vn_*` scope per attribute) and from the `claims` parameter (§5.5), where
- * `essential: true` makes an attribute required on the consent screen.
+ * Which attributes an authorization request asks for: from scopes (OIDC Core §5.4, the
+ * grouped `vn_*` scopes of core's `oidc()` profile, and one `vn_*` scope per attribute) and
+ * from the `claims` parameter (§5.5), where `essential: true` makes an attribute required on
+ * the consent screen. The portal dialects (vneid-sso, dvcqg, postid) hand over the whole
+ * record, as those providers do: every attribute is offered on the consent screen.
  */
 import { ATTRIBUTE_NAMES, type AssuranceLevel, type AttributeName } from '@dinhdanh/core';
 import { DIALECTS } from '../dialects';
@@ -9,10 +11,15 @@ import type { Dialect } from '../options';
 import type { ClaimsRequest, RequestedAttribute } from '../store/types';
 
 const SCOPE_ATTRIBUTES: Record<string, readonly AttributeName[]> = {
-  profile: ['name', 'birthdate', 'gender', 'nationality'],
+  profile: ['name', 'birthdate', 'gender'],
   email: ['email'],
   phone: ['phone'],
   address: ['address'],
+  // the groups core's oidc() profile asks for
+  vn_identity: ['pid', 'legacyId', 'nationality', 'ethnicity', 'hometown', 'foreignerId'],
+  vn_documents: ['passport', 'drivingLicence', 'vehicleRegistrations'],
+  vn_tax: ['taxCode'],
+  vn_insurance: ['socialInsurance', 'healthInsurance'],
 };
 
 /** `vn_pid`, `vn_driving_licence`... : one scope per attribute. */
@@ -24,10 +31,12 @@ const ATTRIBUTE_BY_SCOPE = new Map(ATTRIBUTE_NAMES.map((a) => [attributeScope(a)
 
 /** Every scope the mock understands. */
 export const SUPPORTED_SCOPES = [
-  'openid',
-  'offline_access',
-  ...Object.keys(SCOPE_ATTRIBUTES),
-  ...ATTRIBUTE_NAMES.map(attributeScope),
+  ...new Set([
+    'openid',
+    'offline_access',
+    ...Object.keys(SCOPE_ATTRIBUTES),
+    ...ATTRIBUTE_NAMES.map(attributeScope),
+  ]),
 ];
 
 /** The attributes a request asks for, required first, in catalogue order. */
@@ -37,7 +46,7 @@ export function requestedAttributes(
   dialect: Dialect,
 ): RequestedAttribute[] {
   const required = new Set<AttributeName>();
-  const optional = new Set<AttributeName>();
+  const optional = new Set<AttributeName>(dialect === 'standard' ? [] : ATTRIBUTE_NAMES);
   for (const s of scope) {
     for (const a of SCOPE_ATTRIBUTES[s] ?? []) optional.add(a);
     const single = ATTRIBUTE_BY_SCOPE.get(s);
