@@ -122,8 +122,6 @@ export type {
 export { privateJwkSchema, relyingPartyOptionsSchema } from './config/schema';
 export type { PrivateJwk, RelyingPartyOptionsInput } from './config/schema';
 export type { FetchLike, Sleep } from './http/fetch';
-// Dialect comes from the claims normaliser; drop this line if the claims block exports it.
-export type { Dialect } from './claims/normalize';
 export { memoryReplayCache } from './logout/replay-cache';
 export { acrValuesFor, compareLevels, LEVELS, levelFromAcr, meetsLevel } from './levels';
 export { dvcqg } from './providers/dvcqg';
