@@ -75,8 +75,15 @@ function claimOf(cause: unknown): string | undefined {
  * they deserve the same codes as a wrong claim value and a disallowed algorithm.
  */
 function invalidResponseCode(error: unknown, cause: unknown): DinhDanhError | undefined {
-  const message = error instanceof Error ? error.message : '';
-  const missing = /^JWT "([a-z_]+)" \([^)]*\) claim missing$/i.exec(message)?.[1];
+  // openid-client may wrap oauth4webapi's error: the detail is on the innermost one.
+  if (cause instanceof Error)
+    return invalidResponseCode(error, cause.cause) ?? detail(error, cause);
+  return undefined;
+}
+
+function detail(error: unknown, inner: Error): DinhDanhError | undefined {
+  const cause = inner.cause;
+  const missing = /^JWT "([a-z_]+)" \([^)]*\) claim missing$/i.exec(inner.message)?.[1];
   if (missing !== undefined) {
     return new DinhDanhError(
       CLAIM_CODES[missing] ?? 'token_invalid',
@@ -160,7 +167,7 @@ export function protocolError(error: unknown): DinhDanhError {
         { cause: error },
       );
     case 'OAUTH_INVALID_RESPONSE': {
-      const specific = invalidResponseCode(error, cause);
+      const specific = invalidResponseCode(error, error);
       if (specific !== undefined) return specific;
       return new DinhDanhError(
         'provider_response_invalid',
