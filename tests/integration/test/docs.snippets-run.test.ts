@@ -5,7 +5,7 @@
  */
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isDinhDanhError, type MeResponse } from '@dinhdanh/core';
+import { createRelyingParty, isDinhDanhError, oidc, type MeResponse } from '@dinhdanh/core';
 import { createMockIdp } from '@dinhdanh/mock-idp';
 import { mockIdpHandlers } from '@dinhdanh/mock-idp/msw';
 import { app } from './docs/getting-started-app';
@@ -103,5 +103,41 @@ describe('docs/testing-with-the-mock.md', () => {
   it('a level-1 persona cannot log in where level 2 is required', async () => {
     const failure: unknown = await loginAs('citizen-l1').catch((error: unknown) => error);
     expect(isDinhDanhError(failure, 'unmet_authentication_requirements')).toBe(true);
+  });
+});
+
+describe('docs/testing-with-the-mock.md: faults and the codes the guide promises', () => {
+  const faulty = createMockIdp({ autoApprove: true });
+  const rp = createRelyingParty({
+    provider: oidc(),
+    issuer: faulty.issuer,
+    clientId: 'dinhdanh-dev',
+    redirectUri: 'http://localhost:3000/auth/callback',
+    clientAuth: {
+      method: 'client_secret_basic',
+      clientSecret: 'dinhdanh-dev-secret-change-me-0123456789',
+    },
+    fetch: (input, init) => faulty.fetch(new Request(input, init)),
+  });
+  async function login(): Promise<unknown> {
+    const { url, transaction } = await rp.startLogin({
+      level: 1,
+      claims: ['name'],
+      extraParams: { login_hint: 'citizen-l2' },
+    });
+    const answer = await faulty.fetch(new Request(url));
+    return rp.finishLogin(answer.headers.get('location') ?? '', transaction);
+  }
+
+  it.each([
+    ['id_token_expired', 'token_expired'],
+    ['id_token_wrong_nonce', 'nonce_mismatch'],
+    ['id_token_bad_signature', 'signature_invalid'],
+    ['authorize_access_denied', 'access_denied'],
+  ] as const)('%s → %s', async (fault, code) => {
+    faulty.setFaults([{ name: fault }]);
+    await expect(login()).rejects.toMatchObject({ code });
+    faulty.clearFaults();
+    await expect(login()).resolves.toMatchObject({ identity: { level: 2 } });
   });
 });
