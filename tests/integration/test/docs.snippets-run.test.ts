@@ -140,4 +140,27 @@ describe('docs/testing-with-the-mock.md: faults and the codes the guide promises
     faulty.clearFaults();
     await expect(login()).resolves.toMatchObject({ identity: { level: 2 } });
   });
+
+  it('levels-and-consent.md: a sensitive attribute needs a purpose; the consent record keeps it', async () => {
+    await expect(rp.startLogin({ claims: ['healthInsurance'] })).rejects.toMatchObject({
+      code: 'purpose_required',
+    });
+    const purpose = 'Mở tài khoản thanh toán và xác minh thẻ bảo hiểm y tế';
+    const { url, transaction } = await rp.startLogin({
+      level: 2,
+      claims: ['name', 'birthdate', 'pid', 'healthInsurance'],
+      required: ['pid'],
+      purpose,
+      extraParams: { login_hint: 'citizen-l2' },
+    });
+    const answer = await faulty.fetch(new Request(url));
+    const { consent, identity } = await rp.finishLogin(
+      answer.headers.get('location') ?? '',
+      transaction,
+    );
+    expect(consent.purpose).toBe(purpose);
+    expect(consent.requested).toEqual(expect.arrayContaining(['pid', 'healthInsurance']));
+    expect(consent.granted).toEqual(expect.arrayContaining(['pid', 'healthInsurance']));
+    expect(identity.attributes.healthInsurance).toBeDefined();
+  });
 });
