@@ -1,7 +1,7 @@
 /**
- * Docs snippets compile (STYLE.md conventions 7 and 11): every ```ts block of docs/*.md
- * and packages/core/README.md is typechecked with the TypeScript compiler against the
- * workspace sources. A block preceded by `<!-- snippet: <path> -->` must equal that
+ * Docs snippets compile (STYLE.md conventions 7 and 11): every ```ts block of docs/*.md,
+ * packages/core/README.md and the root README.md is typechecked with the TypeScript
+ * compiler against the workspace sources. A block preceded by `<!-- snippet: <path> -->` must equal that
  * file byte for byte; those files run end to end in
  * tests/integration/test/docs.snippets-run.test.ts. Other blocks are compiled as they
  * are, each as its own module; a fragment's free names are declared by a
@@ -51,7 +51,7 @@ function markdownFiles(): string[] {
   const docs = readdirSync(join(ROOT, 'docs'))
     .filter((name) => name.endsWith('.md'))
     .map((name) => `docs/${name}`);
-  return [...docs.sort(), 'packages/core/README.md'];
+  return [...docs.sort(), 'packages/core/README.md', 'README.md'];
 }
 
 function extract(path: string): Snippet[] {
