@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRelyingParty, isDinhDanhError, oidc, type MeResponse } from '@dinhdanh/core';
 import { createMockIdp } from '@dinhdanh/mock-idp';
 import { mockIdpHandlers } from '@dinhdanh/mock-idp/msw';
-import { app } from './docs/getting-started-app';
+import { app } from './docs/app';
 import { loginAs } from './docs/headless-login';
 
 const APP = 'http://localhost:3000';

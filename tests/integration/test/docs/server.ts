@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { app } from './getting-started-app';
+import { app } from './app';
 
 // Node has no built-in Request → Response server (Bun.serve and Deno.serve do), so
 // translate node:http to web Request and Response. Frameworks do the same.
