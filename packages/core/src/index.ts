@@ -76,7 +76,7 @@ export { sealSession, unsealSession } from './seal/session';
 export type { SealSessionOptions } from './seal/session';
 export { sealTransaction, unsealTransaction } from './seal/transaction';
 export type { SealTransactionOptions } from './seal/transaction';
-export type { SealOptions, UnsealOptions } from './seal/seal';
+export type { UnsealOptions } from './seal/seal';
 export type { SealSecret, SealSecrets } from './seal/secrets';
 export { sessionSchema, sessionTokensSchema } from './sessions/session';
 export type { Session, SessionTokens } from './sessions/session';

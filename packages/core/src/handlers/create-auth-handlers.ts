@@ -16,7 +16,7 @@ export type AuthHandler = (request: Request) => Promise<Response>;
 
 /** What {@link createAuthHandlers} returns. */
 export interface AuthHandlers {
-  /** `GET /login?level=&claims=&purpose=&returnTo=`: redirects to the provider. */
+  /** `GET /login?level=&claims=&purpose=&returnTo=&prompt=&locale=&stepUp=`: redirects to the provider. */
   readonly login: AuthHandler;
   /** `GET /callback`: completes the login, sets the session, redirects to `returnTo`. */
   readonly callback: AuthHandler;

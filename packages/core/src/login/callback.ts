@@ -9,18 +9,26 @@ import type { LoginTransaction } from '../rp/types';
 
 const SINGLE = ['state', 'iss', 'code', 'error', 'error_description'];
 
-/** Parses and checks the callback URL; returns it for the token exchange. */
+/**
+ * Parses and checks the callback URL (absolute or relative; only its query is used) and
+ * returns the URL to give the token exchange: the transaction's redirect URI + that query.
+ */
 export function checkCallback(
   callbackUrl: string | URL,
   transaction: LoginTransaction,
   metadata: client.ServerMetadata,
 ): URL {
-  let url: URL;
+  let received: URL;
   try {
-    url = new URL(callbackUrl);
+    // Relative callbacks ("/auth/callback?code=...") are read against the redirect URI.
+    received = new URL(callbackUrl, transaction.redirectUri);
   } catch (cause) {
     throw new DinhDanhError('callback_invalid', 'The callback URL cannot be parsed.', { cause });
   }
+  // Only the query is taken from the request: behind a proxy its host may be internal,
+  // and the token request must repeat the registered redirect URI exactly.
+  const url = new URL(transaction.redirectUri);
+  url.search = received.search;
   const params = url.searchParams;
   for (const name of SINGLE) {
     if (params.getAll(name).length > 1) {
@@ -28,13 +36,6 @@ export function checkCallback(
         path: name,
       });
     }
-  }
-  const expectedRedirect = new URL(transaction.redirectUri);
-  if (url.origin !== expectedRedirect.origin || url.pathname !== expectedRedirect.pathname) {
-    throw new DinhDanhError(
-      'callback_invalid',
-      'The callback URL is not the redirect URI of the transaction.',
-    );
   }
   if (params.get('state') !== transaction.state) {
     throw new DinhDanhError(

@@ -80,10 +80,15 @@ export async function completeLogin(
     }
   }
 
-  const identity = readIdentity(ctx.profile, ctx.options.issuer, {
-    idToken: { ...idTokenClaims },
-    ...(userinfo === undefined ? {} : { userinfo }),
-  });
+  const identity = readIdentity(
+    ctx.profile,
+    ctx.options.issuer,
+    {
+      idToken: { ...idTokenClaims },
+      ...(userinfo === undefined ? {} : { userinfo }),
+    },
+    ctx.now,
+  );
   if (!meetsLevel(identity.level, request.level)) {
     throw new DinhDanhError(
       'insufficient_level',

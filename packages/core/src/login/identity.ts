@@ -13,12 +13,14 @@ export function readIdentity(
   profile: ProviderProfile,
   issuer: string,
   sources: ClaimSources,
+  now: () => number,
 ): Identity {
   try {
     return normalizeIdentity(profile.dialect, sources, {
       issuer,
       provider: profile.id,
       levelFromAcr: (acr) => levelFromAcr(profile, acr),
+      now,
     });
   } catch (error) {
     if (isDinhDanhError(error)) throw error;

@@ -5,6 +5,7 @@
 import * as client from 'openid-client';
 import { importPrivateKey, signingAlgorithm } from '../config/keys';
 import type { PrivateJwk, RelyingPartyOptions } from '../config/schema';
+import { boundedFetch } from '../http/bounded-fetch';
 import type { FetchLike } from '../http/fetch';
 
 /** Prepared, reusable pieces (keys are imported once). */
@@ -33,6 +34,8 @@ export function clientFactory(
   input: ClientFactoryInput,
 ): (metadata: client.ServerMetadata) => Promise<client.Configuration> {
   const { options } = input;
+  // Token and userinfo responses carry tokens: a few times the token limit is plenty.
+  const fetchFn = boundedFetch(input.fetch, options.maxTokenBytes * 4);
   let auth: Promise<client.ClientAuth> | undefined;
   let decryption: Promise<client.DecryptionKey[]> | undefined;
 
@@ -70,7 +73,7 @@ export function clientFactory(
       },
       await clientAuth(),
     );
-    config[client.customFetch] = (url, init) => input.fetch(url, init as RequestInit);
+    config[client.customFetch] = (url, init) => fetchFn(url, init as RequestInit);
     if (new URL(metadata.issuer).protocol === 'http:') client.allowInsecureRequests(config);
     const keys = await decryptionKeys();
     if (keys.length > 0) client.enableDecryptingResponses(config, CONTENT_ENCRYPTION, ...keys);

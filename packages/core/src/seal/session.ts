@@ -39,6 +39,10 @@ export async function sealSession(session: Session, options: SealSessionOptions)
  * @returns The session (without tokens).
  * @throws `seal_invalid` for anything we did not seal as a session, `seal_expired` past
  * its expiry, `config_invalid` for bad secrets.
+ * @example
+ * ```ts
+ * const session = await unsealSession(cookieValue, { secrets: [newSecret, oldSecret] });
+ * ```
  */
 export async function unsealSession(sealed: string, options: UnsealOptions): Promise<Session> {
   const value = await unsealValue('session', sealed, options);

@@ -86,11 +86,13 @@ async function readIds(store: SessionStore, key: string): Promise<string[]> {
   }
 }
 
-async function addId(store: SessionStore, key: string, id: string): Promise<void> {
+async function addId(store: SessionStore, key: string, id: string, ttl: number): Promise<void> {
   const ids = await readIds(store, key);
   // Bounded: one citizen rarely has more than a few live sessions; keep the newest.
+  // Read-modify-write: two logins of one citizen in the same instant may drop one id
+  // from the index; the revocation marks still end that session on its next read.
   const next = [...ids.filter((existing) => existing !== id), id].slice(-50);
-  await store.set(key, JSON.stringify(next), INDEX_TTL_SECONDS);
+  await store.set(key, JSON.stringify(next), Math.max(ttl, INDEX_TTL_SECONDS));
 }
 
 /** Creates the session manager used by the web handlers. */
@@ -182,9 +184,9 @@ export function createSessionManager(options: SessionManagerOptions) {
         return;
       }
       await store.set(sessionKey(session.id), JSON.stringify(session), ttl);
-      await addId(store, subIndexKey(session.issuer, session.sub), session.id);
+      await addId(store, subIndexKey(session.issuer, session.sub), session.id, ttl);
       if (session.sid !== undefined) {
-        await addId(store, sidIndexKey(session.issuer, session.sid), session.id);
+        await addId(store, sidIndexKey(session.issuer, session.sid), session.id, ttl);
       }
       const pointer = await sealValue('session-ref', { id: session.id }, { ...seal, ttl });
       writeChunkedCookie(headers, cookies, name, pointer, policy, ttl);
@@ -232,7 +234,7 @@ export function createSessionManager(options: SessionManagerOptions) {
           ? revokedSidKey(issuer, match.sid)
           : revokedSubKey(issuer, match.sub ?? ''),
         at,
-        INDEX_TTL_SECONDS,
+        Math.max(INDEX_TTL_SECONDS, options.maxAge ?? 0),
       );
       if (options.storage === 'store') {
         const ids = await readIds(store, indexKey);

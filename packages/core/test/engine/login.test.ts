@@ -99,6 +99,23 @@ describe('login against oidc-provider (PAR required, PKCE, private_key_jwt)', ()
   });
 });
 
+describe('callback URLs as web handlers see them', () => {
+  it('accepts the callback behind a proxy (internal host) and as a relative URL', async () => {
+    const rp = rpFor(op);
+    const first = await login(rp);
+    const internal = new URL(first.callback);
+    const proxied = `http://10.0.0.5:3000${internal.pathname}${internal.search}`;
+    expect((await rp.finishLogin(proxied, first.transaction)).identity.subject).toBe('citizen-1');
+    const second = await login(rp);
+    const relative = new URL(second.callback);
+    const result = await rp.finishLogin(
+      `${relative.pathname}${relative.search}`,
+      second.transaction,
+    );
+    expect(result.identity.subject).toBe('citizen-1');
+  });
+});
+
 describe('finishLogin rejects tampered callbacks and transactions', () => {
   it('state_mismatch when the state differs', async () => {
     const rp = rpFor(op);
@@ -259,6 +276,17 @@ describe('finishLogin verifies the ID token itself (openid-client does not on th
     const rp = rpFor(op, { fetch });
     const { callback, transaction } = await login(rp, { claims: ['name'] });
     expect(await codeOf(rp.finishLogin(callback, transaction))).toBe('sub_mismatch');
+  });
+});
+
+describe('provider responses are bounded', () => {
+  it('provider_response_invalid for a 300 kB userinfo response', async () => {
+    const fetch = interceptingFetch([
+      { path: '/me', rewrite: (_url, body) => ({ ...body, pad: 'x'.repeat(300_000) }) },
+    ]);
+    const rp = rpFor(op, { fetch });
+    const { callback, transaction } = await login(rp, { claims: ['name'] });
+    expect(await codeOf(rp.finishLogin(callback, transaction))).toBe('provider_response_invalid');
   });
 });
 

@@ -167,7 +167,20 @@ describe('login input', () => {
     });
   });
 
+  it('stepUp=1 asks the engine for a step-up to the level given', async () => {
+    const rp = fakeRp();
+    const response = await handlersFor(rp).login(
+      new Request(`${ORIGIN}/auth/login?stepUp=1&level=2&returnTo=%2Ftransfer`),
+    );
+    expect(response.headers.get('location')).toBe(
+      'https://id.example/authorize?request_uri=urn:step-up',
+    );
+    expect(rp.calls).toEqual([{ method: 'stepUp', args: [{ returnTo: '/transfer', level: 2 }] }]);
+  });
+
   for (const [query, path] of [
+    ['stepUp=1', 'level'],
+    ['stepUp=yes&level=2', 'stepUp'],
     ['level=3', 'level'],
     ['level=abc', 'level'],
     ['claims=name,password', 'claims'],

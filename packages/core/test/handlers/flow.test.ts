@@ -132,6 +132,28 @@ for (const storage of ['cookie', 'store'] as const) {
   });
 }
 
+describe('step-up through the handlers', () => {
+  it('a level-1 session steps up to level 2 with a fresh authentication', async () => {
+    const auth = createAuthHandlers(rpFor(op), { secrets: SECRET });
+    const jar = new Jar();
+    op.next = { acr: 'urn:dinhdanh:loa:1' };
+    await browserLogin(auth, jar, '?level=1');
+    expect(await me(auth, jar)).toMatchObject({ status: 'authenticated', level: 1 });
+    op.next = { acr: 'urn:dinhdanh:loa:2' };
+    const start = await auth.handle(
+      jar.request(`${APP}/auth/login?stepUp=1&level=2&returnTo=%2Ftransfer`),
+    );
+    const authorize = new URL(start.headers.get('location')!);
+    expect(authorize.origin).toBe(op.issuer);
+    jar.apply(start);
+    const callback = await auth.handle(jar.request(await browse(authorize.href)));
+    op.next = {};
+    expect(callback.headers.get('location')).toBe('/transfer');
+    jar.apply(callback);
+    expect(await me(auth, jar)).toMatchObject({ status: 'authenticated', level: 2 });
+  });
+});
+
 describe('full login refusals', () => {
   it('a citizen who declines comes back with access_denied and no session', async () => {
     const auth = createAuthHandlers(rpFor(op), { secrets: SECRET });

@@ -124,7 +124,13 @@ export function fakeRp(): FakeRp {
       }
       return Promise.resolve(rp.nextResult);
     },
-    stepUp: unused('stepUp'),
+    stepUp(options) {
+      calls.push({ method: 'stepUp', args: [options] });
+      return Promise.resolve({
+        url: 'https://id.example/authorize?request_uri=urn:step-up',
+        transaction: { ...transactionFor(options.returnTo), level: options.level },
+      });
+    },
     refresh: unused('refresh'),
     verifyIdToken: unused('verifyIdToken'),
     verifyAccessToken: unused('verifyAccessToken'),
