@@ -20,7 +20,7 @@ import { userinfo } from './endpoints/userinfo';
 import type { ArmedFault, FaultSpec } from './faults/catalogue';
 import { Switchboard } from './faults/switchboard';
 import { Keyring } from './keys/keyring';
-import { mockIdpOptionsSchema, type MockClient, type MockIdpOptions } from './options';
+import { DEV_CLIENT, mockIdpOptionsSchema, type MockClient, type MockIdpOptions } from './options';
 import * as pages from './pages';
 import { loadPersonas } from './personas/registry';
 import type { Persona } from './personas/schema';
@@ -68,6 +68,15 @@ export interface MockIdp {
   close(): Promise<void>;
 }
 
+/** Give clients without a dialect the top-level `dialect` (before validation). */
+function withDefaultDialect(options: MockIdpOptions): MockIdpOptions {
+  const { dialect } = options;
+  if (dialect === undefined) return options;
+  const clients = options.clients ?? [DEV_CLIENT];
+  if (!Array.isArray(clients)) return options; // let validation report it
+  return { ...options, clients: clients.map((c) => ({ dialect, ...c })) };
+}
+
 type Route = (ctx: Context, request: Request) => Promise<Response> | Response;
 
 const ROUTES: Readonly<Record<string, Route>> = {
@@ -99,7 +108,7 @@ const ROUTES: Readonly<Record<string, Route>> = {
  * ```
  */
 export function createMockIdp(options: MockIdpOptions = {}): MockIdp {
-  const parsed = mockIdpOptionsSchema.safeParse(options);
+  const parsed = mockIdpOptionsSchema.safeParse(withDefaultDialect(options));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue?.path.join('.') ?? '';

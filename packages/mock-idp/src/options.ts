@@ -137,6 +137,8 @@ export const mockIdpOptionsSchema = z.object({
     .transform((s) => s.replace(/\/+$/, '')),
   /** Registered clients. Default: {@link DEV_CLIENT} only. */
   clients: z.array(clientSchema).default(() => [clientSchema.parse(DEV_CLIENT)]),
+  /** Dialect of every client that does not name its own (the development client included). */
+  dialect: dialectSchema.optional(),
   /** Extra personas, validated against core's identity schema; built-ins stay available. */
   personas: z.array(personaInputSchema).default([]),
   signingAlg: signingAlgSchema.default('ES256'),

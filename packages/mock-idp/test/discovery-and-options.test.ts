@@ -80,6 +80,36 @@ describe('zero configuration', () => {
     expect(tokens.claims()?.aud).toBe('dinhdanh-dev');
   });
 
+  it('applies a top-level dialect to clients that do not name one', async () => {
+    const idp = createMockIdp({ autoApprove: true, dialect: 'vneid-sso' });
+    expect(idp.clients[0]?.dialect).toBe('vneid-sso');
+    const mixed = createMockIdp({
+      dialect: 'dvcqg',
+      clients: [
+        { clientId: 'a', redirectUris: ['http://127.0.0.1/cb'], authMethods: ['none'] },
+        {
+          clientId: 'b',
+          redirectUris: ['http://127.0.0.1/cb'],
+          authMethods: ['none'],
+          dialect: 'postid',
+        },
+      ],
+    });
+    expect(mixed.clients.map((c) => c.dialect)).toEqual(['dvcqg', 'postid']);
+    const config = await discover(
+      idp,
+      DEV_CLIENT.clientId,
+      client.ClientSecretBasic(DEV_CLIENT.clientSecret),
+    );
+    const flow = await headlessLogin(idp, config);
+    const tokens = await client.authorizationCodeGrant(config, flow.callback, {
+      pkceCodeVerifier: flow.verifier,
+      expectedNonce: flow.nonce,
+      expectedState: flow.state,
+    });
+    expect(tokens.claims()?.acr).toBe('2');
+  });
+
   it('refuses invalid options with config_invalid naming the field', () => {
     const attempt = (options: Parameters<typeof createMockIdp>[0]) => {
       try {
@@ -157,6 +187,33 @@ describe('revocation (RFC 7009)', () => {
     );
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ error: 'invalid_client' });
+  });
+
+  it('answers 403 insufficient_scope for a token refreshed without openid', async () => {
+    const { idp, privateKey } = await setup();
+    const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
+    const flow = await headlessLogin(idp, config);
+    const tokens = await client.authorizationCodeGrant(config, flow.callback, {
+      pkceCodeVerifier: flow.verifier,
+      expectedNonce: flow.nonce,
+      expectedState: flow.state,
+    });
+    const narrowed = await client.refreshTokenGrant(config, tokens.refresh_token!, {
+      scope: 'profile',
+    });
+    expect(narrowed.id_token).toBeUndefined();
+    const res = await idp.fetch(
+      new Request(`${ISSUER}/userinfo`, {
+        headers: { authorization: `Bearer ${narrowed.access_token}` },
+      }),
+    );
+    expect(res.status).toBe(403);
+    expect(res.headers.get('www-authenticate')).toMatch(/insufficient_scope/);
+    await expect(
+      client.refreshTokenGrant(config, narrowed.refresh_token!, { scope: 'openid email' }),
+    ).rejects.toMatchObject({
+      error: 'invalid_scope',
+    });
   });
 
   it('answers a userinfo request without a token with 401 and WWW-Authenticate', async () => {

@@ -57,4 +57,37 @@ describe('signing keys', () => {
     expect(later).not.toContain(rotation.previousKid);
     expect(later).toEqual([rotation.currentKid, rotation.nextKid]);
   });
+
+  it('a relying party that cached the JWKS before a rotation verifies tokens after it without refetching', async () => {
+    const { idp, privateKey } = await setup();
+    let jwksFetches = 0;
+    const config = await client.discovery(
+      new URL(idp.issuer),
+      'rp',
+      {},
+      client.PrivateKeyJwt(privateKey),
+      {
+        execute: [client.allowInsecureRequests],
+        [client.customFetch]: (url, init) => {
+          if (url.endsWith('/jwks')) jwksFetches++;
+          return idp.fetch(new Request(url, init as RequestInit));
+        },
+      },
+    );
+    client.enableNonRepudiationChecks(config);
+    const loginOnce = async () => {
+      const f = await headlessLogin(idp, config);
+      return client.authorizationCodeGrant(config, f.callback, {
+        pkceCodeVerifier: f.verifier,
+        expectedNonce: f.nonce,
+        expectedState: f.state,
+      });
+    };
+    await loginOnce();
+    expect(jwksFetches).toBe(1);
+    const { currentKid } = await idp.rotateKeys();
+    const after = await loginOnce();
+    expect(decodeProtectedHeader(after.id_token!).kid).toBe(currentKid);
+    expect(jwksFetches).toBe(1);
+  });
 });

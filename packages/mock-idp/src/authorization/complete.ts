@@ -103,6 +103,7 @@ export function completeLogin(
     clientId: client.clientId,
     redirectUri: request.redirectUri,
     codeChallenge: request.codeChallenge,
+    ...(request.dpopJkt === undefined ? {} : { dpopJkt: request.dpopJkt }),
     expiresAt: ctx.now() + ctx.options.lifetimes.authorizationCode * 1000,
     used: false,
   });

@@ -150,6 +150,13 @@ export function parseAuthorizationRequest(
   const nonce = single(params, 'nonce');
   const loginHint = single(params, 'login_hint');
   const purpose = single(params, 'purpose') ?? firstPurpose(claims) ?? client.purpose;
+  const dpopJkt = single(params, 'dpop_jkt');
+  if (dpopJkt !== undefined && !/^[A-Za-z0-9_-]{43}$/.test(dpopJkt)) {
+    throw new OAuthProblem(
+      'invalid_request',
+      'dpop_jkt must be a base64url SHA-256 JWK thumbprint',
+    );
+  }
   return {
     clientId: client.clientId,
     redirectUri,
@@ -164,5 +171,6 @@ export function parseAuthorizationRequest(
     ...(loginHint === undefined ? {} : { loginHint }),
     ...(claims === undefined ? {} : { claims }),
     ...(purpose === undefined ? {} : { purpose }),
+    ...(dpopJkt === undefined ? {} : { dpopJkt }),
   };
 }

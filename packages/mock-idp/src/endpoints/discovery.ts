@@ -2,6 +2,7 @@
 import { SUPPORTED_SCOPES } from '../authorization/requested-attributes';
 import { endpointUrl, PATHS, type Context } from '../context';
 import { DIALECTS } from '../dialects';
+import { DPOP_ALGS } from '../dpop/verify-proof';
 import { json } from '../util/http';
 
 const AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'];
@@ -76,6 +77,7 @@ export function metadata(ctx: Context): Record<string, unknown> {
     ui_locales_supported: ['vi', 'en'],
     prompt_values_supported: ['none', 'login', 'consent', 'select_account'],
     authorization_response_iss_parameter_supported: true,
+    dpop_signing_alg_values_supported: DPOP_ALGS.filter((a) => a !== 'Ed25519'),
     backchannel_logout_supported: true,
     backchannel_logout_session_supported: true,
     frontchannel_logout_supported: false,

@@ -1,5 +1,6 @@
 /** POST /par: pushed authorization requests (RFC 9126). */
 import { authenticateClient } from '../clients/authenticate';
+import { verifyDpopProof } from '../dpop/verify-proof';
 import {
   PageProblem,
   parseAuthorizationRequest,
@@ -37,6 +38,14 @@ export async function par(ctx: Context, request: Request): Promise<Response> {
     // client authentication parameters are not part of the authorization request
     for (const name of ['client_secret', 'client_assertion', 'client_assertion_type'])
       params.delete(name);
+    // RFC 9449 §10.1: a DPoP proof at PAR binds the code to that key
+    const jkt = await verifyDpopProof(ctx, request);
+    if (jkt !== undefined) {
+      if (params.has('dpop_jkt') && params.get('dpop_jkt') !== jkt) {
+        throw new OAuthProblem('invalid_dpop_proof', 'dpop_jkt differs from the DPoP proof key');
+      }
+      params.set('dpop_jkt', jkt);
+    }
     const requestUri = `urn:ietf:params:oauth:request_uri:${randomToken(24)}`;
     ctx.store.pushed.set(requestUri, {
       clientId: client.clientId,

@@ -1,13 +1,17 @@
-/** GET/POST /userinfo (OIDC Core §5.3): the granted claims, for a valid Bearer token (RFC 6750). */
+/**
+ * GET/POST /userinfo (OIDC Core §5.3): the granted claims, for a valid Bearer token
+ * (RFC 6750) or, for a sender-constrained token, a DPoP token with its proof (RFC 9449 §7).
+ */
 import type { Context } from '../context';
 import { DIALECTS } from '../dialects';
 import { withVerifiedClaims } from '../dialects/verified-claims';
 import { subjectFor } from '../tokens/subject';
-import { json } from '../util/http';
+import { DPOP_ALGS, verifyDpopProof } from '../dpop/verify-proof';
+import { json, OAuthProblem } from '../util/http';
 
-function invalidToken(description: string): Response {
+function invalidToken(description: string, scheme: 'Bearer' | 'DPoP' = 'Bearer'): Response {
   return json({ error: 'invalid_token', error_description: description }, 401, {
-    'www-authenticate': `Bearer error="invalid_token", error_description="${description}"`,
+    'www-authenticate': `${scheme} error="invalid_token", error_description="${description}"`,
   });
 }
 
@@ -15,13 +19,37 @@ function invalidToken(description: string): Response {
 export async function userinfo(ctx: Context, request: Request): Promise<Response> {
   if (ctx.faults.take('userinfo_unauthorized')) return invalidToken('injected fault');
   const header = request.headers.get('authorization') ?? '';
-  const match = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/i.exec(header);
-  if (match?.[1] === undefined) {
-    return json({}, 401, { 'www-authenticate': 'Bearer realm="dinhdanh-mock-idp"' });
+  const match = /^(Bearer|DPoP) ([A-Za-z0-9\-._~+/]+=*)$/i.exec(header);
+  const token = match?.[2];
+  if (token === undefined) {
+    return json({}, 401, {
+      'www-authenticate': `Bearer realm="dinhdanh-mock-idp", DPoP algs="${DPOP_ALGS.join(' ')}"`,
+    });
   }
-  const record = ctx.store.accessTokens.get(match[1]);
+  const scheme = match?.[1]?.toLowerCase() === 'dpop' ? 'DPoP' : 'Bearer';
+  const record = ctx.store.accessTokens.get(token);
   if (record === undefined || record.expiresAt < ctx.now())
-    return invalidToken('the access token is unknown or expired');
+    return invalidToken('the access token is unknown or expired', scheme);
+  if (record.jkt !== undefined || scheme === 'DPoP') {
+    // a DPoP-bound token needs the DPoP scheme and a proof from the same key
+    if (record.jkt === undefined || scheme !== 'DPoP') {
+      return invalidToken(
+        'use the DPoP scheme with a DPoP-bound access token, and only then',
+        'DPoP',
+      );
+    }
+    let jkt: string | undefined;
+    try {
+      jkt = await verifyDpopProof(ctx, request, { accessToken: token, status: 401 });
+    } catch (error) {
+      if (!(error instanceof OAuthProblem)) throw error;
+      return json({ error: error.error, error_description: error.description }, 401, {
+        'www-authenticate': `DPoP error="invalid_dpop_proof", error_description="${error.description}"`,
+      });
+    }
+    if (jkt !== record.jkt)
+      return invalidToken('the DPoP proof key differs from the token binding', 'DPoP');
+  }
   const grant = ctx.store.grants.get(record.grantId);
   const client = ctx.clients.get(record.clientId);
   const persona = ctx.personas.find((p) => p.id === grant?.personaId);
@@ -33,8 +61,16 @@ export async function userinfo(ctx: Context, request: Request): Promise<Response
   ) {
     return invalidToken('the grant was revoked');
   }
-  if (!record.scope.includes('openid'))
-    return invalidToken('the access token was not issued for openid');
+  if (!record.scope.includes('openid')) {
+    // RFC 6750 §3.1
+    return json(
+      { error: 'insufficient_scope', error_description: 'the token lacks scope openid' },
+      403,
+      {
+        'www-authenticate': `${scheme} error="insufficient_scope", scope="openid"`,
+      },
+    );
+  }
   const dialect = DIALECTS[client.dialect];
   const claims = withVerifiedClaims(
     dialect.claims(persona, new Set(grant.granted)),

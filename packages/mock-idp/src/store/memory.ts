@@ -25,6 +25,8 @@ export class MemoryStore {
   readonly userCodes = new Map<string, string>();
   /** Client assertion `jti`s seen, with their expiry (ms), for replay detection. */
   readonly assertionJtis = new Map<string, number>();
+  /** DPoP proof `jti`s seen (per key), with their expiry (ms). */
+  readonly dpopJtis = new Map<string, number>();
   readonly sessions = new Map<string, SessionRecord>();
   readonly logouts: LogoutDelivery[] = [];
   /**
@@ -45,6 +47,7 @@ export class MemoryStore {
     this.devices.clear();
     this.userCodes.clear();
     this.assertionJtis.clear();
+    this.dpopJtis.clear();
     this.sessions.clear();
     this.logouts.length = 0;
     this.encryptedIdTokens.clear();
@@ -58,6 +61,7 @@ export class MemoryStore {
     for (const [k, v] of this.refreshTokens) if (v.expiresAt < now) this.refreshTokens.delete(k);
     for (const [k, v] of this.pushed) if (v.expiresAt < now) this.pushed.delete(k);
     for (const [k, v] of this.assertionJtis) if (v < now) this.assertionJtis.delete(k);
+    for (const [k, v] of this.dpopJtis) if (v < now) this.dpopJtis.delete(k);
     for (const [k, v] of this.encryptedIdTokens)
       if (v.keepUntil < now) this.encryptedIdTokens.delete(k);
     for (const [k, v] of this.devices) {

@@ -17,6 +17,8 @@ export interface AuthorizationRequest {
   readonly claims?: ClaimsRequest;
   readonly locale: PageLocale;
   readonly purpose?: string;
+  /** RFC 9449 §10: the DPoP key thumbprint the code is bound to. */
+  readonly dpopJkt?: string;
 }
 
 /** The OpenID Connect `claims` request parameter (OIDC Core §5.5), parsed. */
@@ -71,6 +73,7 @@ export interface CodeRecord {
   readonly redirectUri: string;
   readonly codeChallenge: string;
   readonly expiresAt: number;
+  readonly dpopJkt?: string;
   used: boolean;
 }
 
@@ -80,6 +83,8 @@ export interface AccessTokenRecord {
   readonly clientId: string;
   readonly scope: readonly string[];
   readonly expiresAt: number;
+  /** Sender-constrained (RFC 9449): the DPoP key thumbprint. */
+  readonly jkt?: string;
 }
 
 /** A refresh token (rotated on every use; reuse revokes the grant). */

@@ -11,7 +11,11 @@ export async function tokenResponse(
   ctx: Context,
   grant: Grant,
   client: MockClient,
-  { withNonce, scope = grant.scope }: { withNonce: boolean; scope?: readonly string[] },
+  {
+    withNonce,
+    scope = grant.scope,
+    jkt,
+  }: { withNonce: boolean; scope?: readonly string[]; jkt?: string | undefined },
 ): Promise<Response> {
   const persona = ctx.personas.find((p) => p.id === grant.personaId);
   if (persona === undefined)
@@ -23,6 +27,7 @@ export async function tokenResponse(
     clientId: client.clientId,
     scope,
     expiresAt: now + ctx.options.lifetimes.accessToken * 1000,
+    ...(jkt === undefined ? {} : { jkt }),
   });
   const refreshToken = randomToken(32);
   ctx.store.refreshTokens.set(refreshToken, {
@@ -37,7 +42,7 @@ export async function tokenResponse(
     : undefined;
   return json({
     access_token: accessToken,
-    token_type: 'Bearer',
+    token_type: jkt === undefined ? 'Bearer' : 'DPoP',
     expires_in: ctx.options.lifetimes.accessToken,
     refresh_token: refreshToken,
     scope: scope.join(' '),

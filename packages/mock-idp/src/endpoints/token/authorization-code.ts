@@ -12,6 +12,7 @@ export async function authorizationCodeGrant(
   ctx: Context,
   client: MockClient,
   params: URLSearchParams,
+  jkt: string | undefined,
 ): Promise<Response> {
   const code = required(params, 'code');
   const record = ctx.store.codes.get(code);
@@ -40,9 +41,15 @@ export async function authorizationCodeGrant(
   if (!VERIFIER.test(verifier) || (await sha256b64(verifier)) !== record.codeChallenge) {
     throw new OAuthProblem('invalid_grant', 'code_verifier does not match the code_challenge');
   }
+  if (record.dpopJkt !== undefined && record.dpopJkt !== jkt) {
+    throw new OAuthProblem(
+      'invalid_dpop_proof',
+      'the code is bound to another DPoP key (dpop_jkt)',
+    );
+  }
   const grant = ctx.store.grants.get(record.grantId);
   if (grant === undefined || ctx.store.revokedGrants.has(grant.id)) {
     throw new OAuthProblem('invalid_grant', 'the grant was revoked');
   }
-  return tokenResponse(ctx, grant, client, { withNonce: true });
+  return tokenResponse(ctx, grant, client, { withNonce: true, jkt });
 }

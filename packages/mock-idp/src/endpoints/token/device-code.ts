@@ -9,6 +9,7 @@ export async function deviceCodeGrant(
   ctx: Context,
   client: MockClient,
   params: URLSearchParams,
+  jkt: string | undefined,
 ): Promise<Response> {
   const deviceCode = required(params, 'device_code');
   const record = ctx.store.devices.get(deviceCode);
@@ -38,5 +39,5 @@ export async function deviceCodeGrant(
   const grant = record.grantId === undefined ? undefined : ctx.store.grants.get(record.grantId);
   if (grant === undefined) throw new OAuthProblem('invalid_grant', 'the grant is gone');
   record.status = 'used';
-  return tokenResponse(ctx, grant, client, { withNonce: false });
+  return tokenResponse(ctx, grant, client, { withNonce: false, jkt });
 }

@@ -1,6 +1,7 @@
 /** POST /token: authenticate the client, then dispatch on grant_type. */
 import { authenticateClient } from '../../clients/authenticate';
 import { endpointUrl, PATHS, type Context } from '../../context';
+import { verifyDpopProof } from '../../dpop/verify-proof';
 import { delay } from '../../faults/switchboard';
 import { oauthError, OAuthProblem, readParams, required } from '../../util/http';
 import { authorizationCodeGrant } from './authorization-code';
@@ -23,13 +24,14 @@ export async function token(ctx: Context, request: Request): Promise<Response> {
       params,
     );
     const grantType = required(params, 'grant_type');
+    const jkt = await verifyDpopProof(ctx, request);
     switch (grantType) {
       case 'authorization_code':
-        return await authorizationCodeGrant(ctx, client, params);
+        return await authorizationCodeGrant(ctx, client, params, jkt);
       case 'refresh_token':
-        return await refreshTokenGrant(ctx, client, params);
+        return await refreshTokenGrant(ctx, client, params, jkt);
       case 'urn:ietf:params:oauth:grant-type:device_code':
-        return await deviceCodeGrant(ctx, client, params);
+        return await deviceCodeGrant(ctx, client, params, jkt);
       default:
         throw new OAuthProblem(
           'unsupported_grant_type',

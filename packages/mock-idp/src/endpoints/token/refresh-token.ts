@@ -10,6 +10,7 @@ export async function refreshTokenGrant(
   ctx: Context,
   client: MockClient,
   params: URLSearchParams,
+  jkt: string | undefined,
 ): Promise<Response> {
   const token = required(params, 'refresh_token');
   const record = ctx.store.refreshTokens.get(token);
@@ -40,5 +41,6 @@ export async function refreshTokenGrant(
   return tokenResponse(ctx, grant, client, {
     withNonce: false,
     scope: asked.length > 0 ? asked : record.scope,
+    jkt,
   });
 }
