@@ -1,8 +1,10 @@
 // `pnpm bench`: headless logins per second against the dinhdanh mock, oidc-provider 9 and
 // MockPass, measured side by side in one run with openid-client 6 as the relying party,
-// plus the mock CLI's start-to-ready time. Prints a markdown table and the ratios.
+// plus the mock CLI's start-to-ready time; then @dinhdanh/core against jose, openid-client
+// and @auth/core (src/core/). Prints markdown tables and the ratios.
+// `BENCH_ONLY=mock` or `BENCH_ONLY=core` runs one half.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportJWK, generateKeyPair } from 'jose';
@@ -10,6 +12,8 @@ import { median, throughput } from './measure.mjs';
 import { startProcess, stopProcess } from './processes.mjs';
 import { mockpassLogin } from './mockpass-rp.mjs';
 import { configure, login } from './rp.mjs';
+import { coreReport } from './core/report.mjs';
+import { environmentLine } from './core/env.mjs';
 
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 50);
 const LOGINS_1 = Number(process.env.BENCH_LOGINS_1 ?? 150);
@@ -71,7 +75,7 @@ async function cliStartToReady() {
 
 const fmt = (n) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 
-async function main() {
+async function mockBench() {
   const dir = await mkdtemp(join(tmpdir(), 'dinhdanh-bench-'));
   const rp = await rpKeys();
   const client = { clientId: CLIENT_ID, redirectUri: REDIRECT_URI, publicJwk: rp.publicJwk };
@@ -124,7 +128,8 @@ async function main() {
     const [ourRow] = targets;
     const lines = [
       `Headless logins per second, openid-client 6 as the relying party, private_key_jwt (ES256), PKCE S256.`,
-      `Each provider in its own process on 127.0.0.1; warm-up ${WARMUP} logins each; then ${ROUNDS} interleaved rounds of ${LOGINS_1} logins at 1 in flight and ${LOGINS_8} at 8; each rate is the median of its rounds. Node ${process.version}, ${cpus().length} CPUs.`,
+      `Each provider in its own process on 127.0.0.1; warm-up ${WARMUP} logins each; then ${ROUNDS} interleaved rounds of ${LOGINS_1} logins at 1 in flight and ${LOGINS_8} at 8; each rate is the median of its rounds.`,
+      environmentLine(),
       '',
       '| provider | flow | logins/s, 1 in flight | logins/s, 8 in flight | mock-idp ratio at 1 | mock-idp ratio at 8 |',
       '| --- | --- | ---: | ---: | ---: | ---: |',
@@ -142,6 +147,18 @@ async function main() {
   } finally {
     await Promise.all(children.map((child) => stopProcess(child)));
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const only = process.env.BENCH_ONLY;
+  if (only !== 'core') {
+    process.stdout.write('## @dinhdanh/mock-idp against its peers\n\n');
+    await mockBench();
+  }
+  if (only !== 'mock') {
+    if (only !== 'core') process.stdout.write('\n');
+    process.stdout.write(`${(await coreReport()).join('\n')}\n`);
   }
 }
 
