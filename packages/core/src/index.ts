@@ -146,3 +146,6 @@ export type {
   UserinfoPolicy,
 } from './providers/profile';
 // ── end engine ──
+// ── core-partner: protocol plug-ins of non-standard providers (vneidPartner() is in the subpath) ──
+export type { DecodedCallback, ProtocolPlugins } from './providers/profile';
+// ── end core-partner ──

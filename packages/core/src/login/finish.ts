@@ -5,6 +5,7 @@ import type { RpContext } from '../rp/context';
 import type { LoginResult, LoginTransaction } from '../rp/types';
 import { checkCallback } from './callback';
 import { completeLogin } from './complete';
+import { finishUserinfoLogin } from './plugin/finish';
 import { readTransaction } from './transaction';
 
 /**
@@ -17,6 +18,11 @@ export async function finishLogin(
   input: LoginTransaction,
 ): Promise<LoginResult> {
   const transaction = readTransaction(ctx, input);
+  // Plug-in point: a provider profile whose identity comes from userinfo alone.
+  const protocol = ctx.profile.protocol;
+  if (protocol?.identitySource === 'userinfo') {
+    return finishUserinfoLogin(ctx, protocol, callbackUrl, transaction);
+  }
   const metadata = await ctx.metadata.get();
   const url = checkCallback(callbackUrl, transaction, metadata);
   const config = await ctx.client();

@@ -9,6 +9,36 @@ import type { Dialect } from '../claims/normalize';
 /** How a provider releases attributes: in the ID token, from userinfo, or both. */
 export type UserinfoPolicy = 'always' | 'when_claims' | 'never';
 
+/** What a callback decoder returns: the code to redeem and extra token-request parameters. */
+export interface DecodedCallback {
+  /** The authorization code to send to the token endpoint. */
+  readonly code: string;
+  /** Extra form parameters of the token request (for example `encrypt_key`). */
+  readonly tokenParams?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Plug-in points for providers that do not speak OpenID Connect as written (DESIGN.md):
+ * a callback-parameter decoder, a response-body decoder and the identity source.
+ * The engine calls `decodeCallback` only after `state` matched the transaction.
+ */
+export interface ProtocolPlugins {
+  /** Where the identity comes from: a signed ID token, or userinfo alone (no ID token). */
+  readonly identitySource: 'id_token' | 'userinfo';
+  /** How the client authenticates at the token endpoint (`client_secret_post`: the configured secret in the form body). */
+  readonly tokenAuth: 'client_secret_post';
+  /**
+   * Decodes the callback's parameters, read from the raw query (`+` kept). Called only
+   * after `state` matched a live transaction.
+   */
+  readonly decodeCallback?: (params: ReadonlyMap<string, string>) => Promise<DecodedCallback>;
+  /** Decodes a token or userinfo response body into its JSON object. */
+  readonly decodeBody?: (
+    body: string,
+    kind: 'token' | 'userinfo',
+  ) => Promise<Record<string, unknown>>;
+}
+
 /** A provider profile. Build one with `vneid()`, `postid()`, `dvcqg()` or `oidc()`. */
 export interface ProviderProfile {
   /** Short id recorded in identities (`vneid`, `postid`, `dvcqg`, `oidc`). */
@@ -27,6 +57,8 @@ export interface ProviderProfile {
   readonly defaultLevel: AssuranceLevel;
   /** When to call userinfo. */
   readonly userinfo: UserinfoPolicy;
+  /** Protocol plug-ins of a non-standard provider (for example `vneidPartner()`); absent for OpenID Connect. */
+  readonly protocol?: ProtocolPlugins;
 }
 
 /** Overrides accepted by every profile factory. */

@@ -24,3 +24,6 @@ export type {
   PartnerCryptoBackendInfo,
 } from './backend/types';
 export { ENVELOPE_INVALID_MESSAGE } from './failure';
+// ── core-partner: the partner login profile ──
+export { vneidPartner } from './profile';
+export type { VneidPartnerOptions } from './profile';

@@ -1,0 +1,107 @@
+/**
+ * Finishes a login with a plug-in protocol whose identity comes from userinfo alone (no
+ * ID token), with the compensating controls of DESIGN.md: state checked first, the
+ * callback decoded only after, PKCE still sent, tokens and userinfo only from the
+ * configured issuer, the level from the provider's own field.
+ */
+import type { AttributeName } from '../../claims/attributes';
+import { ATTRIBUTE_NAMES } from '../../claims/attributes';
+import type { Identity } from '../../claims/identity';
+import { DinhDanhError } from '../../errors';
+import { meetsLevel } from '../../levels';
+import type { ProtocolPlugins } from '../../providers/profile';
+import type { RpContext } from '../../rp/context';
+import type { LoginResult, LoginTransaction, TokenSet } from '../../rp/types';
+import { checkCallback } from '../callback';
+import { readIdentity } from '../identity';
+import { issuerEndpoint } from './endpoint';
+import { requestTokens, requestUserinfo } from './exchange';
+import { readRawQuery } from './raw-query';
+
+function grantedAttributes(identity: Identity): AttributeName[] {
+  const attributes = identity.attributes as Record<string, unknown>;
+  return ATTRIBUTE_NAMES.filter((name) => attributes[name] !== undefined);
+}
+
+function readTokens(ctx: RpContext, body: Record<string, unknown>): TokenSet {
+  const { access_token: accessToken, token_type: tokenType, expires_in: expiresIn } = body;
+  if (typeof accessToken !== 'string' || accessToken === '') {
+    throw new DinhDanhError(
+      'provider_response_invalid',
+      'The token response carries no access_token.',
+      { path: 'access_token' },
+    );
+  }
+  const refresh = body.refresh_token;
+  const scope = body.scope;
+  return {
+    accessToken,
+    tokenType: typeof tokenType === 'string' && tokenType !== '' ? tokenType : 'Bearer',
+    ...(typeof expiresIn === 'number' && Number.isFinite(expiresIn) && expiresIn > 0
+      ? { expiresAt: ctx.now() + expiresIn * 1000 }
+      : {}),
+    ...(typeof refresh === 'string' && refresh !== '' ? { refreshToken: refresh } : {}),
+    ...(typeof scope === 'string' ? { scope } : {}),
+  };
+}
+
+/** Completes a userinfo-only login. */
+export async function finishUserinfoLogin(
+  ctx: RpContext,
+  protocol: ProtocolPlugins,
+  callbackUrl: string | URL,
+  transaction: LoginTransaction,
+): Promise<LoginResult> {
+  const metadata = await ctx.metadata.get();
+  // State (and provider errors) first: nothing in the callback is decoded before it matched.
+  const url = checkCallback(callbackUrl, transaction, metadata);
+  const raw = readRawQuery(url.search);
+  const rawCode = raw.get('code') ?? '';
+  const decoded =
+    protocol.decodeCallback === undefined ? { code: rawCode } : await protocol.decodeCallback(raw);
+  const tokenUrl = issuerEndpoint(ctx.options.issuer, metadata, 'token_endpoint');
+  const userinfoUrl = issuerEndpoint(ctx.options.issuer, metadata, 'userinfo_endpoint');
+  const tokens = readTokens(
+    ctx,
+    await requestTokens(ctx, protocol, tokenUrl, {
+      grant_type: 'authorization_code',
+      code: decoded.code,
+      redirect_uri: transaction.redirectUri,
+      code_verifier: transaction.codeVerifier,
+      ...decoded.tokenParams,
+    }),
+  );
+  const userinfo = await requestUserinfo(ctx, protocol, userinfoUrl, tokens.accessToken);
+  const identity = readIdentity(ctx.profile, ctx.options.issuer, { userinfo }, ctx.now);
+  if (!meetsLevel(identity.level, transaction.level)) {
+    throw new DinhDanhError(
+      'insufficient_level',
+      `The login reached level ${identity.level}, below the required level ${transaction.level}; step up.`,
+      { path: 'accountLevel' },
+    );
+  }
+  const granted = grantedAttributes(identity);
+  const missing = (transaction.required ?? []).filter((name) => !granted.includes(name));
+  if (missing.length > 0) {
+    throw new DinhDanhError(
+      'claims_missing',
+      `The provider did not release the required attribute(s) ${missing.join(', ')}.`,
+      { path: missing.join(',') },
+    );
+  }
+  const now = ctx.now();
+  return {
+    identity,
+    tokens,
+    consent: {
+      requested: [...transaction.claims],
+      granted,
+      ...(transaction.purpose === undefined ? {} : { purpose: transaction.purpose }),
+      at: new Date(now).toISOString(),
+    },
+    session: { expiresAt: now + ctx.options.sessionMaxAge * 1000 },
+    idTokenClaims: {},
+    source: 'userinfo',
+    ...(transaction.returnTo === undefined ? {} : { returnTo: transaction.returnTo }),
+  };
+}
