@@ -2,7 +2,8 @@
 // MockPass, measured side by side in one run with openid-client 6 as the relying party,
 // plus the mock CLI's start-to-ready time; then @dinhdanh/core against jose, openid-client
 // and @auth/core (src/core/). Prints markdown tables and the ratios.
-// `BENCH_ONLY=mock` or `BENCH_ONLY=core` runs one half.
+// then the VNeID partner protocol (src/partner.mjs).
+// `BENCH_ONLY=mock`, `BENCH_ONLY=core` or `BENCH_ONLY=partner` runs one part.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { mockpassLogin } from './mockpass-rp.mjs';
 import { configure, login } from './rp.mjs';
 import { coreReport } from './core/report.mjs';
 import { environmentLine } from './core/env.mjs';
+import { partnerReport } from './partner.mjs';
 
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 50);
 const LOGINS_1 = Number(process.env.BENCH_LOGINS_1 ?? 150);
@@ -152,13 +154,24 @@ async function mockBench() {
 
 async function main() {
   const only = process.env.BENCH_ONLY;
-  if (only !== 'core') {
+  const runs = (part) => only === undefined || only === '' || only === part;
+  let first = true;
+  const gap = () => {
+    if (!first) process.stdout.write('\n');
+    first = false;
+  };
+  if (runs('mock')) {
+    gap();
     process.stdout.write('## @dinhdanh/mock-idp against its peers\n\n');
     await mockBench();
   }
-  if (only !== 'mock') {
-    if (only !== 'core') process.stdout.write('\n');
+  if (runs('core')) {
+    gap();
     process.stdout.write(`${(await coreReport()).join('\n')}\n`);
+  }
+  if (runs('partner')) {
+    gap();
+    process.stdout.write(`${(await partnerReport()).join('\n')}\n`);
   }
 }
 

@@ -101,7 +101,13 @@ export { redisStore } from './sessions/redis-store';
 export type { RedisClientShape, RedisLikeClient, RedisStoreOptions } from './sessions/redis-store';
 export { createAuthHandlers } from './handlers/create-auth-handlers';
 export type { AuthHandler, AuthHandlers } from './handlers/create-auth-handlers';
-export type { AuthHandlersOptions, AuthSessionOptions } from './handlers/options';
+export type {
+  AuthHandlersOptions,
+  AuthSessionOptions,
+  OnLogin,
+  OnLoginOutcome,
+} from './handlers/options';
+export type { NamedLoginRequest, NamedLoginRequests } from './handlers/requests';
 export type { MeResponse } from './handlers/me';
 export type { QrPollResponse, QrStartResponse } from './handlers/qr';
 export type { SessionStorage } from './sessions/manager';
@@ -147,5 +153,5 @@ export type {
 } from './providers/profile';
 // ── end engine ──
 // ── core-partner: protocol plug-ins of non-standard providers (vneidPartner() is in the subpath) ──
-export type { DecodedCallback, ProtocolPlugins } from './providers/profile';
+export type { DecodedCallback, ProtocolPlugins, StaticEndpoints } from './providers/profile';
 // ── end core-partner ──

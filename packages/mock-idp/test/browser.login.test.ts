@@ -1,18 +1,16 @@
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as oidc from 'openid-client';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startMockIdp, type RunningMockIdp } from '../src/node';
 import { PAGE_TEST_IDS } from '../src/pages';
+import { CHROMIUM, HAS_CHROMIUM, launchChromium } from './browser';
+import { authorizationRequest, discoverOverHttp, exchange } from './helpers';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const SECRET = 'browser-rp-secret-0123456789-0123456789';
 
-// Skipped, not failed, where no browser is installed (`apt-get install -y chromium`).
-describe.skipIf(!hasChromium)(`interactive login in a real browser (needs ${CHROMIUM})`, () => {
+describe.skipIf(!HAS_CHROMIUM)(`interactive login in a real browser (needs ${CHROMIUM})`, () => {
   let browser: Browser;
   let rp: Server;
   let mock: RunningMockIdp;
@@ -38,27 +36,8 @@ describe.skipIf(!hasChromium)(`interactive login in a real browser (needs ${CHRO
         },
       ],
     });
-    config = await oidc.discovery(
-      new URL(mock.issuer),
-      'browser-rp',
-      undefined,
-      oidc.ClientSecretBasic(SECRET),
-      {
-        execute: [oidc.allowInsecureRequests],
-      },
-    );
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    config = await discoverOverHttp(mock.issuer, 'browser-rp', SECRET);
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
@@ -69,17 +48,10 @@ describe.skipIf(!hasChromium)(`interactive login in a real browser (needs ${CHRO
 
   /** Picker → consent (optionally unticking phone by keyboard) → approve → code → userinfo. */
   async function interactiveLogin(untickPhone: boolean) {
-    const verifier = oidc.randomPKCECodeVerifier();
-    const state = oidc.randomState();
-    const nonce = oidc.randomNonce();
-    const url = oidc.buildAuthorizationUrl(config, {
+    const { url, ...checks } = await authorizationRequest(config, {
       redirect_uri: redirectUri,
       scope: 'openid profile phone',
       claims: JSON.stringify({ userinfo: { name: { essential: true } } }),
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: 'S256',
-      state,
-      nonce,
     });
     const page = await browser.newPage();
     const cspViolations: string[] = [];
@@ -116,12 +88,7 @@ describe.skipIf(!hasChromium)(`interactive login in a real browser (needs ${CHRO
     const callback = new URL(page.url());
     expect(callback.searchParams.get('code')).toBeTruthy();
     expect(callback.searchParams.get('iss')).toBe(mock.issuer);
-    const tokens = await oidc.authorizationCodeGrant(config, callback, {
-      pkceCodeVerifier: verifier,
-      expectedState: state,
-      expectedNonce: nonce,
-      idTokenExpected: true,
-    });
+    const tokens = await exchange(config, { callback, ...checks });
     const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, tokens.claims()!.sub);
     expect(cspViolations).toEqual([]);
     await page.close();
@@ -140,13 +107,9 @@ describe.skipIf(!hasChromium)(`interactive login in a real browser (needs ${CHRO
   });
 
   it('logs in with the keyboard alone, with a visible focus ring', async () => {
-    const verifier = oidc.randomPKCECodeVerifier();
-    const url = oidc.buildAuthorizationUrl(config, {
+    const { url } = await authorizationRequest(config, {
       redirect_uri: redirectUri,
       scope: 'openid',
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: 'S256',
-      state: 'kb',
     });
     const page = await browser.newPage();
     await page.goto(url.href);
@@ -176,12 +139,9 @@ describe.skipIf(!hasChromium)(`interactive login in a real browser (needs ${CHRO
   });
 
   it('shows the picker in English with ui_locales=en, and cancel returns access_denied', async () => {
-    const url = oidc.buildAuthorizationUrl(config, {
+    const { url } = await authorizationRequest(config, {
       redirect_uri: redirectUri,
       scope: 'openid',
-      code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()),
-      code_challenge_method: 'S256',
-      state: 'st',
       ui_locales: 'en',
     });
     const page = await browser.newPage();

@@ -2,8 +2,8 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import * as oidc from 'openid-client';
 import { DEV_CLIENT } from '../src/options';
+import { authorizationRequest, discoverOverHttp, exchange } from './helpers';
 
 const pkg = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const BIN = pkg('bin/dinhdanh-mock-idp.js');
@@ -56,34 +56,15 @@ const DEV: TestClient = {
 };
 
 async function headlessLogin(issuer: string, client: TestClient = DEV, server = issuer) {
-  const config = await oidc.discovery(
-    new URL(server),
-    client.clientId,
-    undefined,
-    oidc.ClientSecretBasic(client.clientSecret),
-    { execute: [oidc.allowInsecureRequests] },
-  );
-  const verifier = oidc.randomPKCECodeVerifier();
-  const state = oidc.randomState();
-  const nonce = oidc.randomNonce();
-  const url = oidc.buildAuthorizationUrl(config, {
+  const config = await discoverOverHttp(server, client.clientId, client.clientSecret);
+  const { url, ...checks } = await authorizationRequest(config, {
     redirect_uri: client.redirectUri,
-    scope: 'openid profile',
-    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: 'S256',
-    state,
-    nonce,
     login_hint: 'citizen-l1',
   });
   const authorize = await fetch(url, { redirect: 'manual' });
   const location = authorize.headers.get('location') ?? '';
   expect(location.startsWith(client.redirectUri)).toBe(true);
-  const tokens = await oidc.authorizationCodeGrant(config, new URL(location), {
-    pkceCodeVerifier: verifier,
-    expectedState: state,
-    expectedNonce: nonce,
-    idTokenExpected: true,
-  });
+  const tokens = await exchange(config, { callback: new URL(location), ...checks });
   return tokens.claims()!;
 }
 

@@ -2,7 +2,17 @@
 import * as client from 'openid-client';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { clientKeys, discover, follow, headlessLogin, ISSUER, REDIRECT, setup } from './helpers';
+import {
+  clientKeys,
+  connect,
+  exchange,
+  follow,
+  formPost,
+  headlessLogin,
+  ISSUER,
+  REDIRECT,
+  setup,
+} from './helpers';
 
 const S256 = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM'; // RFC 7636 appendix B
 
@@ -24,11 +34,7 @@ function authorizeUrl(params: Record<string, string>): Request {
 }
 
 function tokenRequest(body: Record<string, string>, headers: Record<string, string> = {}): Request {
-  return new Request(`${ISSUER}/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-    body: new URLSearchParams(body).toString(),
-  });
+  return formPost(`${ISSUER}/token`, body, headers);
 }
 
 async function assertion(
@@ -126,8 +132,7 @@ describe('authorization endpoint', () => {
   });
 
   it('refuses an unknown or reused request_uri', async () => {
-    const { idp, privateKey } = await setup({ requirePushedAuthorizationRequests: true });
-    const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
+    const { idp, config } = await connect({ requirePushedAuthorizationRequests: true });
     const url = await client.buildAuthorizationUrlWithPAR(config, {
       redirect_uri: REDIRECT,
       scope: 'openid',
@@ -176,21 +181,12 @@ describe('token endpoint', () => {
   });
 
   it('refuses a reused code and revokes the tokens it gave', async () => {
-    const { idp, privateKey } = await setup();
-    const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
-    const { callback, verifier, state, nonce } = await headlessLogin(idp, config);
-    const tokens = await client.authorizationCodeGrant(config, callback, {
-      pkceCodeVerifier: verifier,
-      expectedState: state,
-      expectedNonce: nonce,
+    const { idp, config } = await connect();
+    const flow = await headlessLogin(idp, config);
+    const tokens = await exchange(config, flow);
+    await expect(exchange(config, flow)).rejects.toMatchObject({
+      error: 'invalid_grant',
     });
-    await expect(
-      client.authorizationCodeGrant(config, callback, {
-        pkceCodeVerifier: verifier,
-        expectedState: state,
-        expectedNonce: nonce,
-      }),
-    ).rejects.toMatchObject({ error: 'invalid_grant' });
     await expect(
       client.fetchUserInfo(config, tokens.access_token, tokens.claims()!.sub),
     ).rejects.toMatchObject({
@@ -200,17 +196,12 @@ describe('token endpoint', () => {
 
   it('refuses an expired code', async () => {
     let now = Date.now();
-    const { idp, privateKey } = await setup({}, { now: () => now });
-    const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
-    const { callback, verifier, state, nonce } = await headlessLogin(idp, config);
+    const { idp, config } = await connect({}, { now: () => now });
+    const flow = await headlessLogin(idp, config);
     now += 61_000;
-    await expect(
-      client.authorizationCodeGrant(config, callback, {
-        pkceCodeVerifier: verifier,
-        expectedState: state,
-        expectedNonce: nonce,
-      }),
-    ).rejects.toMatchObject({ error: 'invalid_grant' });
+    await expect(exchange(config, flow)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
   });
 
   it('refuses a redirect_uri that differs from the authorization request', async () => {

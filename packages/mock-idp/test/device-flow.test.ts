@@ -1,7 +1,7 @@
 /** Cross-device login over the device authorization grant (RFC 8628). */
 import * as client from 'openid-client';
 import { describe, expect, it } from 'vitest';
-import { discover, ISSUER, setup } from './helpers';
+import { discover, formPost, ISSUER, setup } from './helpers';
 
 const SECRET = 'dinhdanh-dev-secret-change-me-0123456789';
 
@@ -24,15 +24,11 @@ function poll(
   deviceCode: string,
 ): Promise<Response> {
   return idp.fetch(
-    new Request(`${ISSUER}/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
-        device_code: deviceCode,
-        client_id: 'dinhdanh-dev',
-        client_secret: SECRET,
-      }).toString(),
+    formPost(`${ISSUER}/token`, {
+      grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
+      device_code: deviceCode,
+      client_id: 'dinhdanh-dev',
+      client_secret: SECRET,
     }),
   );
 }
@@ -57,14 +53,10 @@ describe('device authorization grant', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     const approve = await idp.fetch(
-      new Request(`${ISSUER}/device`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          user_code: response.user_code.toLowerCase().replace('-', ''),
-          persona: 'citizen-l1',
-          decision: 'approve',
-        }).toString(),
+      formPost(`${ISSUER}/device`, {
+        user_code: response.user_code.toLowerCase().replace('-', ''),
+        persona: 'citizen-l1',
+        decision: 'approve',
       }),
     );
     expect(approve.status).toBe(200);

@@ -7,7 +7,7 @@ import type { AssuranceLevel } from '@dinhdanh/core';
 import * as client from 'openid-client';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_PERSONAS, type Dialect } from '../src/index';
-import { discover, headlessLogin, setup } from './helpers';
+import { connect, exchange, headlessLogin } from './helpers';
 
 const ALL_SCOPES = [
   'openid profile email phone address vn_identity vn_pid vn_legacy_id vn_ethnicity vn_hometown vn_portrait',
@@ -35,17 +35,12 @@ describe('dialects normalise back to the persona (core)', () => {
   for (const [dialect, verifiedClaims] of cases) {
     for (const persona of BUILTIN_PERSONAS.filter((p) => p.locked !== true)) {
       it(`${dialect}${verifiedClaims ? ' + verified_claims' : ''}: ${persona.id}`, async () => {
-        const { idp, privateKey } = await setup({ dialect, verifiedClaims });
-        const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
+        const { idp, config } = await connect({ dialect, verifiedClaims });
         const flow = await headlessLogin(idp, config, {
           scope: ALL_SCOPES,
           login_hint: persona.id,
         });
-        const tokens = await client.authorizationCodeGrant(config, flow.callback, {
-          pkceCodeVerifier: flow.verifier,
-          expectedNonce: flow.nonce,
-          expectedState: flow.state,
-        });
+        const tokens = await exchange(config, flow);
         const idToken = { ...tokens.claims()! };
         const userinfo = {
           ...(await client.fetchUserInfo(config, tokens.access_token, idToken.sub)),

@@ -2,7 +2,7 @@
 import * as client from 'openid-client';
 import { describe, expect, it } from 'vitest';
 import type { Dialect } from '../src/index';
-import { discover, headlessLogin, setup } from './helpers';
+import { connect, exchange, headlessLogin } from './helpers';
 
 const ALL_SCOPES = [
   'openid profile email phone address',
@@ -17,18 +17,13 @@ async function loginAs(
   params: Record<string, string> = {},
   verifiedClaims = false,
 ) {
-  const { idp, privateKey } = await setup({ dialect, verifiedClaims });
-  const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
+  const { idp, config } = await connect({ dialect, verifiedClaims });
   const flow = await headlessLogin(idp, config, {
     scope: ALL_SCOPES,
     login_hint: persona,
     ...params,
   });
-  const tokens = await client.authorizationCodeGrant(config, flow.callback, {
-    pkceCodeVerifier: flow.verifier,
-    expectedNonce: flow.nonce,
-    expectedState: flow.state,
-  });
+  const tokens = await exchange(config, flow);
   const idToken = tokens.claims()!;
   const userinfo = await client.fetchUserInfo(config, tokens.access_token, idToken.sub);
   return { idToken, userinfo };
@@ -244,8 +239,7 @@ describe('dvcqg and postid dialects', () => {
   });
 
   it('a dialect acr in acr_values sets the requested level', async () => {
-    const { idp, privateKey } = await setup({ dialect: 'dvcqg' });
-    const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
+    const { idp, config } = await connect({ dialect: 'dvcqg' });
     const { callback } = await headlessLogin(idp, config, {
       login_hint: 'citizen-l1',
       acr_values: 'LoA2',

@@ -1,8 +1,8 @@
 /** Discovery metadata, the zero-configuration development client, options validation, revocation. */
 import * as client from 'openid-client';
 import { describe, expect, it } from 'vitest';
-import { createMockIdp, DEV_CLIENT } from '../src/index';
-import { discover, headlessLogin, ISSUER, setup } from './helpers';
+import { createMockIdp, DEV_CLIENT, type MockIdp } from '../src/index';
+import { connect, discover, exchange, formPost, headlessLogin, ISSUER, setup } from './helpers';
 
 describe('discovery', () => {
   it('advertises exactly the implemented endpoints and features', async () => {
@@ -61,22 +61,22 @@ describe('discovery', () => {
   });
 });
 
+/** A headless login of the development client (client_secret_basic); its tokens. */
+async function devClientLogin(idp: MockIdp) {
+  const config = await discover(
+    idp,
+    DEV_CLIENT.clientId,
+    client.ClientSecretBasic(DEV_CLIENT.clientSecret),
+  );
+  return exchange(config, await headlessLogin(idp, config));
+}
+
 describe('zero configuration', () => {
   it('starts with the documented development client, and a headless login works with client_secret_basic', async () => {
     const idp = createMockIdp({ autoApprove: true });
     expect(idp.clients.map((c) => c.clientId)).toEqual([DEV_CLIENT.clientId]);
     expect(DEV_CLIENT.clientSecret.length).toBeGreaterThanOrEqual(32);
-    const config = await discover(
-      idp,
-      DEV_CLIENT.clientId,
-      client.ClientSecretBasic(DEV_CLIENT.clientSecret),
-    );
-    const flow = await headlessLogin(idp, config);
-    const tokens = await client.authorizationCodeGrant(config, flow.callback, {
-      pkceCodeVerifier: flow.verifier,
-      expectedNonce: flow.nonce,
-      expectedState: flow.state,
-    });
+    const tokens = await devClientLogin(idp);
     expect(tokens.claims()?.aud).toBe('dinhdanh-dev');
   });
 
@@ -96,17 +96,7 @@ describe('zero configuration', () => {
       ],
     });
     expect(mixed.clients.map((c) => c.dialect)).toEqual(['dvcqg', 'postid']);
-    const config = await discover(
-      idp,
-      DEV_CLIENT.clientId,
-      client.ClientSecretBasic(DEV_CLIENT.clientSecret),
-    );
-    const flow = await headlessLogin(idp, config);
-    const tokens = await client.authorizationCodeGrant(config, flow.callback, {
-      pkceCodeVerifier: flow.verifier,
-      expectedNonce: flow.nonce,
-      expectedState: flow.state,
-    });
+    const tokens = await devClientLogin(idp);
     expect(tokens.claims()?.acr).toBe('2');
   });
 
@@ -154,14 +144,9 @@ describe('zero configuration', () => {
 
 describe('revocation (RFC 7009)', () => {
   it('revokes a refresh token and the access tokens of its grant; unknown tokens answer 200', async () => {
-    const { idp, privateKey } = await setup();
-    const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
+    const { idp, config } = await connect();
     const flow = await headlessLogin(idp, config);
-    const tokens = await client.authorizationCodeGrant(config, flow.callback, {
-      pkceCodeVerifier: flow.verifier,
-      expectedNonce: flow.nonce,
-      expectedState: flow.state,
-    });
+    const tokens = await exchange(config, flow);
     await client.tokenRevocation(config, 'not-a-token');
     await client.tokenRevocation(config, tokens.refresh_token!, {
       token_type_hint: 'refresh_token',
@@ -178,26 +163,15 @@ describe('revocation (RFC 7009)', () => {
 
   it('requires client authentication', async () => {
     const { idp } = await setup();
-    const res = await idp.fetch(
-      new Request(`${ISSUER}/revoke`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: 'token=abc',
-      }),
-    );
+    const res = await idp.fetch(formPost(`${ISSUER}/revoke`, 'token=abc'));
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ error: 'invalid_client' });
   });
 
   it('answers 403 insufficient_scope for a token refreshed without openid', async () => {
-    const { idp, privateKey } = await setup();
-    const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
+    const { idp, config } = await connect();
     const flow = await headlessLogin(idp, config);
-    const tokens = await client.authorizationCodeGrant(config, flow.callback, {
-      pkceCodeVerifier: flow.verifier,
-      expectedNonce: flow.nonce,
-      expectedState: flow.state,
-    });
+    const tokens = await exchange(config, flow);
     const narrowed = await client.refreshTokenGrant(config, tokens.refresh_token!, {
       scope: 'profile',
     });

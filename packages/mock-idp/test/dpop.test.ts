@@ -2,29 +2,13 @@
 import * as client from 'openid-client';
 import { generateKeyPair, SignJWT, exportJWK } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { discover, headlessLogin, ISSUER, REDIRECT, setup } from './helpers';
+import { connect, exchange, formPost, headlessLogin, ISSUER, setup } from './helpers';
 
 async function dpopLogin(par: boolean) {
-  const { idp, privateKey } = await setup();
-  const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
-  const keyPair = await client.randomDPoPKeyPair('ES256');
-  const DPoP = client.getDPoPHandle(config, keyPair);
-  const verifier = client.randomPKCECodeVerifier();
-  const nonce = client.randomNonce();
-  const params = {
-    redirect_uri: REDIRECT,
-    scope: 'openid profile',
-    code_challenge: await client.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: 'S256',
-    nonce,
-    login_hint: 'citizen-l2',
-  };
-  const url = par
-    ? await client.buildAuthorizationUrlWithPAR(config, params, { DPoP })
-    : client.buildAuthorizationUrl(config, params);
-  const res = await idp.fetch(new Request(url));
-  const callback = new URL(res.headers.get('location')!);
-  return { idp, config, DPoP, verifier, nonce, callback, keyPair };
+  const { idp, config } = await connect();
+  const DPoP = client.getDPoPHandle(config, await client.randomDPoPKeyPair('ES256'));
+  const flow = await headlessLogin(idp, config, {}, { par, DPoP });
+  return { idp, config, DPoP, flow };
 }
 
 describe('DPoP', () => {
@@ -39,14 +23,8 @@ describe('DPoP', () => {
   });
 
   it('issues a DPoP-bound token (PAR binds the code), userinfo and refresh work with proofs', async () => {
-    const { idp, config, DPoP, verifier, nonce, callback } = await dpopLogin(true);
-    const tokens = await client.authorizationCodeGrant(
-      config,
-      callback,
-      { pkceCodeVerifier: verifier, expectedNonce: nonce },
-      undefined,
-      { DPoP },
-    );
+    const { idp, config, DPoP, flow } = await dpopLogin(true);
+    const tokens = await exchange(config, flow, DPoP);
     expect(tokens.token_type).toBe('dpop');
     const sub = tokens.claims()!.sub;
     const info = await client.fetchUserInfo(config, tokens.access_token, sub, { DPoP });
@@ -67,14 +45,8 @@ describe('DPoP', () => {
   });
 
   it('refuses a proof from another key at userinfo', async () => {
-    const { config, DPoP, verifier, nonce, callback } = await dpopLogin(false);
-    const tokens = await client.authorizationCodeGrant(
-      config,
-      callback,
-      { pkceCodeVerifier: verifier, expectedNonce: nonce },
-      undefined,
-      { DPoP },
-    );
+    const { config, DPoP, flow } = await dpopLogin(false);
+    const tokens = await exchange(config, flow, DPoP);
     const other = client.getDPoPHandle(config, await client.randomDPoPKeyPair('ES256'));
     await expect(
       client.fetchUserInfo(config, tokens.access_token, tokens.claims()!.sub, { DPoP: other }),
@@ -82,13 +54,8 @@ describe('DPoP', () => {
   });
 
   it('refuses to exchange a code bound at PAR without the DPoP proof', async () => {
-    const { config, verifier, nonce, callback } = await dpopLogin(true);
-    await expect(
-      client.authorizationCodeGrant(config, callback, {
-        pkceCodeVerifier: verifier,
-        expectedNonce: nonce,
-      }),
-    ).rejects.toMatchObject({ error: 'invalid_dpop_proof' });
+    const { config, flow } = await dpopLogin(true);
+    await expect(exchange(config, flow)).rejects.toMatchObject({ error: 'invalid_dpop_proof' });
   });
 
   it('refuses a replayed proof, a wrong htu or htm, a stale iat, and a private key in the header', async () => {
@@ -107,16 +74,16 @@ describe('DPoP', () => {
         .sign(privateKey);
     const token = (dpop: string) =>
       idp.fetch(
-        new Request(`${ISSUER}/token`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded', dpop },
-          body: new URLSearchParams({
+        formPost(
+          `${ISSUER}/token`,
+          {
             grant_type: 'refresh_token',
             refresh_token: 'unknown',
             client_id: 'dinhdanh-dev',
             client_secret: 'dinhdanh-dev-secret-change-me-0123456789',
-          }).toString(),
-        }),
+          },
+          { dpop },
+        ),
       );
     const good = await proof({});
     expect(await (await token(good)).json()).toMatchObject({ error: 'invalid_grant' }); // proof accepted
@@ -140,14 +107,9 @@ describe('DPoP', () => {
   });
 
   it('leaves Bearer logins unchanged', async () => {
-    const { idp, privateKey } = await setup();
-    const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
+    const { idp, config } = await connect();
     const flow = await headlessLogin(idp, config);
-    const tokens = await client.authorizationCodeGrant(config, flow.callback, {
-      pkceCodeVerifier: flow.verifier,
-      expectedNonce: flow.nonce,
-      expectedState: flow.state,
-    });
+    const tokens = await exchange(config, flow);
     expect(tokens.token_type).toBe('bearer');
   });
 });

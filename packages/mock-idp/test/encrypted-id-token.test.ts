@@ -2,7 +2,7 @@
 import * as client from 'openid-client';
 import { exportJWK, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { clientKeys, discover, headlessLogin, setup } from './helpers';
+import { clientKeys, discover, exchange, headlessLogin, setup } from './helpers';
 
 describe('encrypted ID tokens', () => {
   for (const alg of ['ECDH-ES+A256KW', 'RSA-OAEP-256'] as const) {
@@ -18,12 +18,8 @@ describe('encrypted ID tokens', () => {
       const privateKey = sig.privateKey;
       const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
       client.enableDecryptingResponses(config, ['A256GCM'], { key: enc.privateKey, kid: 'enc-1' });
-      const { callback, verifier, nonce, state } = await headlessLogin(idp, config);
-      const tokens = await client.authorizationCodeGrant(config, callback, {
-        pkceCodeVerifier: verifier,
-        expectedNonce: nonce,
-        expectedState: state,
-      });
+      const flow = await headlessLogin(idp, config);
+      const tokens = await exchange(config, flow);
       expect(tokens.id_token!.split('.')).toHaveLength(5);
       expect(tokens.claims()).toMatchObject({ aud: 'rp', acr: 'urn:dinhdanh:loa:2' });
       // the encrypted ID token still works as id_token_hint for logout

@@ -3,11 +3,10 @@ import * as client from 'openid-client';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { FAULT_NAMES, type FaultName } from '../src/index';
-import { discover, follow, headlessLogin, ISSUER, setup } from './helpers';
+import { connect, discover, exchange, follow, headlessLogin, ISSUER, setup } from './helpers';
 
 async function login(faults: FaultName[]) {
-  const { idp, privateKey } = await setup();
-  const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
+  const { idp, config } = await connect();
   client.enableNonRepudiationChecks(config);
   idp.setFaults(faults.map((name) => ({ name, delayMs: 1 })));
   const flow = await headlessLogin(idp, config, { acr_values: 'urn:dinhdanh:loa:2' });
@@ -35,17 +34,10 @@ async function rawIdToken(fault: FaultName): Promise<{ token: string; error: unk
   );
   client.enableNonRepudiationChecks(config);
   idp.setFaults({ name: fault });
-  const { callback, verifier, nonce, state } = await headlessLogin(idp, config, {
-    acr_values: 'urn:dinhdanh:loa:2',
-  });
+  const flow = await headlessLogin(idp, config, { acr_values: 'urn:dinhdanh:loa:2' });
   let error: unknown;
   try {
-    await client.authorizationCodeGrant(config, callback, {
-      pkceCodeVerifier: verifier,
-      expectedNonce: nonce,
-      expectedState: state,
-      idTokenExpected: true,
-    });
+    await exchange(config, flow);
   } catch (e) {
     error = e;
   }
@@ -84,36 +76,22 @@ describe('ID token faults: the mock sends the defect and openid-client refuses i
 
   it('applies to the next request only, then the mock behaves', async () => {
     const { idp, config, flow } = await login(['id_token_wrong_issuer']);
-    await expect(
-      client.authorizationCodeGrant(config, flow.callback, {
-        pkceCodeVerifier: flow.verifier,
-        expectedNonce: flow.nonce,
-        expectedState: flow.state,
-      }),
-    ).rejects.toThrow();
+    await expect(exchange(config, flow)).rejects.toThrow();
     expect(idp.faults).toEqual([]);
     const again = await headlessLogin(idp, config);
-    const tokens = await client.authorizationCodeGrant(config, again.callback, {
-      pkceCodeVerifier: again.verifier,
-      expectedNonce: again.nonce,
-      expectedState: again.state,
-    });
+    const tokens = await exchange(config, again);
     expect(tokens.claims()?.iss).toBe(ISSUER);
   });
 });
 
 describe('endpoint faults', () => {
-  async function exchange(faults: FaultName[]) {
+  async function exchangeWith(faults: FaultName[]) {
     const { config, flow } = await login(faults);
-    return client.authorizationCodeGrant(config, flow.callback, {
-      pkceCodeVerifier: flow.verifier,
-      expectedNonce: flow.nonce,
-      expectedState: flow.state,
-    });
+    return exchange(config, flow);
   }
 
   it('token_server_error answers 500 server_error', async () => {
-    await expect(exchange(['token_server_error'])).rejects.toThrow(
+    await expect(exchangeWith(['token_server_error'])).rejects.toThrow(
       'unexpected HTTP response status code',
     );
     const { idp } = await setup();
@@ -124,13 +102,13 @@ describe('endpoint faults', () => {
   });
 
   it('token_invalid_grant answers invalid_grant', async () => {
-    await expect(exchange(['token_invalid_grant'])).rejects.toMatchObject({
+    await expect(exchangeWith(['token_invalid_grant'])).rejects.toMatchObject({
       error: 'invalid_grant',
     });
   });
 
   it('token_delay and jwks_delay still answer, after the delay', async () => {
-    const tokens = await exchange(['token_delay', 'jwks_delay']);
+    const tokens = await exchangeWith(['token_delay', 'jwks_delay']);
     expect(tokens.access_token).toBeTruthy();
   });
 
@@ -144,11 +122,7 @@ describe('endpoint faults', () => {
 
   it('userinfo_unauthorized answers 401 invalid_token', async () => {
     const { idp, config, flow } = await login([]);
-    const tokens = await client.authorizationCodeGrant(config, flow.callback, {
-      pkceCodeVerifier: flow.verifier,
-      expectedNonce: flow.nonce,
-      expectedState: flow.state,
-    });
+    const tokens = await exchange(config, flow);
     idp.setFaults({ name: 'userinfo_unauthorized' });
     await expect(
       client.fetchUserInfo(config, tokens.access_token, tokens.claims()!.sub),
@@ -163,8 +137,7 @@ describe('endpoint faults', () => {
     ['authorize_server_error', 'server_error'],
   ] as const) {
     it(`${fault} redirects ${error} with iss and state`, async () => {
-      const { idp, privateKey } = await setup();
-      const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
+      const { idp, config } = await connect();
       idp.setFaults({ name: fault });
       const { callback, state } = await headlessLogin(idp, config);
       expect(callback.searchParams.get('error')).toBe(error);

@@ -67,6 +67,39 @@ export async function discover(
   return config;
 }
 
+/** {@link setup}, plus the openid-client configuration of `rp` (private_key_jwt). */
+export async function connect(
+  overrides: Partial<MockClientInput> = {},
+  options: MockIdpOptions = {},
+): Promise<Awaited<ReturnType<typeof setup>> & { config: client.Configuration }> {
+  const made = await setup(overrides, options);
+  return { ...made, config: await discover(made.idp, 'rp', client.PrivateKeyJwt(made.privateKey)) };
+}
+
+/** openid-client discovery over plain HTTP for a `client_secret_basic` client. */
+export function discoverOverHttp(
+  issuer: string,
+  clientId: string,
+  secret: string,
+): Promise<client.Configuration> {
+  return client.discovery(new URL(issuer), clientId, undefined, client.ClientSecretBasic(secret), {
+    execute: [client.allowInsecureRequests],
+  });
+}
+
+/** A form POST (`application/x-www-form-urlencoded`) to `url`. */
+export function formPost(
+  url: string,
+  fields: ConstructorParameters<typeof URLSearchParams>[0],
+  headers: Record<string, string> = {},
+): Request {
+  return new Request(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
 /** Follow the authorization URL in-process: returns the redirect Location. */
 export async function follow(idp: MockIdp, url: URL | string): Promise<URL> {
   const res = await idp.fetch(new Request(url));
@@ -75,13 +108,20 @@ export async function follow(idp: MockIdp, url: URL | string): Promise<URL> {
   return new URL(location);
 }
 
-/** A headless login with PKCE: authorization URL → callback URL. */
-export async function headlessLogin(
-  idp: MockIdp,
+/** A login's callback and what its code grant checks. */
+export interface Flow {
+  readonly callback: URL;
+  readonly verifier: string;
+  readonly nonce: string;
+  readonly state: string;
+}
+
+/** An authorization request with PKCE, nonce and state (pushed with `par`, its PAR request proved by `DPoP`). */
+export async function authorizationRequest(
   config: client.Configuration,
   params: Record<string, string> = {},
-  { par = false }: { par?: boolean } = {},
-): Promise<{ callback: URL; verifier: string; nonce: string; state: string }> {
+  { par = false, DPoP }: { par?: boolean; DPoP?: client.DPoPHandle } = {},
+): Promise<{ url: URL; verifier: string; nonce: string; state: string }> {
   const verifier = client.randomPKCECodeVerifier();
   const nonce = client.randomNonce();
   const state = client.randomState();
@@ -92,11 +132,45 @@ export async function headlessLogin(
     code_challenge_method: 'S256',
     nonce,
     state,
-    login_hint: 'citizen-l2',
     ...params,
   };
   const url = par
-    ? await client.buildAuthorizationUrlWithPAR(config, all)
+    ? await client.buildAuthorizationUrlWithPAR(config, all, DPoP && { DPoP })
     : client.buildAuthorizationUrl(config, all);
-  return { callback: await follow(idp, url), verifier, nonce, state };
+  return { url, verifier, nonce, state };
+}
+
+/** A headless login in-process as `citizen-l2` unless `login_hint` says otherwise: {@link authorizationRequest}, then its redirect to the callback. */
+export async function headlessLogin(
+  idp: MockIdp,
+  config: client.Configuration,
+  params: Record<string, string> = {},
+  options: { par?: boolean; DPoP?: client.DPoPHandle } = {},
+): Promise<Flow> {
+  const { url, ...checks } = await authorizationRequest(
+    config,
+    { login_hint: 'citizen-l2', ...params },
+    options,
+  );
+  return { callback: await follow(idp, url), ...checks };
+}
+
+/** Redeems a login's code, checking its ID token, PKCE verifier, nonce and state (with a DPoP proof when given). */
+export function exchange(
+  config: client.Configuration,
+  flow: Flow,
+  DPoP?: client.DPoPHandle,
+): ReturnType<typeof client.authorizationCodeGrant> {
+  return client.authorizationCodeGrant(
+    config,
+    flow.callback,
+    {
+      pkceCodeVerifier: flow.verifier,
+      expectedNonce: flow.nonce,
+      expectedState: flow.state,
+      idTokenExpected: true,
+    },
+    undefined,
+    DPoP && { DPoP },
+  );
 }

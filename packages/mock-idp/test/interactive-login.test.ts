@@ -2,45 +2,28 @@
 import * as client from 'openid-client';
 import { describe, expect, it } from 'vitest';
 import type { MockIdp } from '../src/index';
-import { discover, ISSUER, REDIRECT, setup } from './helpers';
-
-function form(url: string, fields: [string, string][]): Request {
-  return new Request(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields).toString(),
-  });
-}
+import { authorizationRequest, connect, exchange, formPost, ISSUER, REDIRECT } from './helpers';
 
 async function begin(
   idp: MockIdp,
   config: client.Configuration,
   params: Record<string, string> = {},
 ) {
-  const verifier = client.randomPKCECodeVerifier();
-  const state = client.randomState();
-  const nonce = client.randomNonce();
-  const url = client.buildAuthorizationUrl(config, {
-    redirect_uri: REDIRECT,
+  const { url, ...checks } = await authorizationRequest(config, {
     scope: 'openid profile email phone vn_health_insurance',
-    code_challenge: await client.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: 'S256',
-    state,
-    nonce,
     ...params,
   });
   const res = await idp.fetch(new Request(url));
   expect(res.status).toBe(302);
   const interaction = res.headers.get('location')!;
   expect(interaction).toMatch(new RegExp(`^${ISSUER}/interaction/[A-Za-z0-9_-]+$`));
-  return { interaction, verifier, state, nonce };
+  return { interaction, ...checks };
 }
 
 describe('interactive login', () => {
   it('picker → consent with an attribute unticked → code; userinfo has only what was granted', async () => {
-    const { idp, privateKey } = await setup({}, { autoApprove: false });
-    const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
-    const { interaction, verifier, state, nonce } = await begin(idp, config, {
+    const { idp, config } = await connect({}, { autoApprove: false });
+    const { interaction, ...checks } = await begin(idp, config, {
       claims: JSON.stringify({ userinfo: { vn_pid: { essential: true } } }),
       purpose: 'Mở tài khoản thanh toán',
     });
@@ -51,7 +34,9 @@ describe('interactive login', () => {
     expect(pickerHtml).toContain('citizen-l2');
     expect(pickerHtml).toContain(`${interaction}/login`);
 
-    const afterLogin = await idp.fetch(form(`${interaction}/login`, [['persona', 'citizen-l2']]));
+    const afterLogin = await idp.fetch(
+      formPost(`${interaction}/login`, [['persona', 'citizen-l2']]),
+    );
     expect(afterLogin.status).toBe(303);
     expect(afterLogin.headers.get('location')).toBe(interaction);
 
@@ -63,7 +48,7 @@ describe('interactive login', () => {
 
     // grant name + email, untick phone, birthdate, gender, nationality and health insurance
     const done = await idp.fetch(
-      form(`${interaction}/consent`, [
+      formPost(`${interaction}/consent`, [
         ['decision', 'approve'],
         ['attributes', 'name'],
         ['attributes', 'email'],
@@ -73,11 +58,7 @@ describe('interactive login', () => {
     expect(done.status).toBe(303);
     const callback = new URL(done.headers.get('location')!);
     expect(callback.searchParams.get('iss')).toBe(ISSUER);
-    const tokens = await client.authorizationCodeGrant(config, callback, {
-      pkceCodeVerifier: verifier,
-      expectedState: state,
-      expectedNonce: nonce,
-    });
+    const tokens = await exchange(config, { callback, ...checks });
     const info = await client.fetchUserInfo(config, tokens.access_token, tokens.claims()!.sub);
     expect(Object.keys(info).sort()).toEqual(
       [
@@ -97,44 +78,40 @@ describe('interactive login', () => {
   });
 
   it('renders English with ui_locales=en', async () => {
-    const { idp, privateKey } = await setup({}, { autoApprove: false });
-    const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
+    const { idp, config } = await connect({}, { autoApprove: false });
     const { interaction } = await begin(idp, config, { ui_locales: 'en-GB vi' });
     expect(await (await idp.fetch(new Request(interaction))).text()).toMatch(/lang="en"/);
   });
 
   it('deny on the consent screen and cancel on the picker end in access_denied', async () => {
-    const { idp, privateKey } = await setup({}, { autoApprove: false });
-    const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
+    const { idp, config } = await connect({}, { autoApprove: false });
     const a = await begin(idp, config);
-    await idp.fetch(form(`${a.interaction}/login`, [['persona', 'citizen-l1']]));
-    const denied = await idp.fetch(form(`${a.interaction}/consent`, [['decision', 'deny']]));
+    await idp.fetch(formPost(`${a.interaction}/login`, [['persona', 'citizen-l1']]));
+    const denied = await idp.fetch(formPost(`${a.interaction}/consent`, [['decision', 'deny']]));
     const location = new URL(denied.headers.get('location')!);
     expect(location.searchParams.get('error')).toBe('access_denied');
     expect(location.searchParams.get('state')).toBe(a.state);
 
     const b = await begin(idp, config);
-    const cancelled = await idp.fetch(form(`${b.interaction}/login`, [['decision', 'deny']]));
+    const cancelled = await idp.fetch(formPost(`${b.interaction}/login`, [['decision', 'deny']]));
     expect(new URL(cancelled.headers.get('location')!).searchParams.get('error')).toBe(
       'access_denied',
     );
   });
 
   it('picking the locked persona ends in access_denied; an unknown persona re-renders the picker', async () => {
-    const { idp, privateKey } = await setup({}, { autoApprove: false });
-    const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
+    const { idp, config } = await connect({}, { autoApprove: false });
     const { interaction } = await begin(idp, config);
-    const unknown = await idp.fetch(form(`${interaction}/login`, [['persona', 'nobody']]));
+    const unknown = await idp.fetch(formPost(`${interaction}/login`, [['persona', 'nobody']]));
     expect(unknown.status).toBe(400);
-    const locked = await idp.fetch(form(`${interaction}/login`, [['persona', 'locked']]));
+    const locked = await idp.fetch(formPost(`${interaction}/login`, [['persona', 'locked']]));
     const location = new URL(locked.headers.get('location')!);
     expect(location.searchParams.get('error')).toBe('access_denied');
     expect(location.searchParams.get('error_description')).toMatch(/khóa/);
   });
 
   it('prompt=none without a headless login answers login_required', async () => {
-    const { idp, privateKey } = await setup({}, { autoApprove: false });
-    const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
+    const { idp, config } = await connect({}, { autoApprove: false });
     const url = client.buildAuthorizationUrl(config, {
       redirect_uri: REDIRECT,
       scope: 'openid',
@@ -147,10 +124,9 @@ describe('interactive login', () => {
   });
 
   it('without requested attributes the picker goes straight back with a code', async () => {
-    const { idp, privateKey } = await setup({}, { autoApprove: false });
-    const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
+    const { idp, config } = await connect({}, { autoApprove: false });
     const { interaction } = await begin(idp, config, { scope: 'openid' });
-    const res = await idp.fetch(form(`${interaction}/login`, [['persona', 'foreigner-l1']]));
+    const res = await idp.fetch(formPost(`${interaction}/login`, [['persona', 'foreigner-l1']]));
     expect(new URL(res.headers.get('location')!).searchParams.get('code')).toBeTruthy();
   });
 });

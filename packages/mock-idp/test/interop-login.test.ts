@@ -1,12 +1,11 @@
 /** Interop with a peer we did not write: plain openid-client 6 logs in against the mock. */
 import * as client from 'openid-client';
 import { describe, expect, it } from 'vitest';
-import { discover, headlessLogin, ISSUER, setup } from './helpers';
+import { connect, exchange, headlessLogin, ISSUER } from './helpers';
 
 describe('openid-client 6 against the mock (in-process)', () => {
   it('discovers the metadata', async () => {
-    const { idp, privateKey } = await setup();
-    const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
+    const { config } = await connect();
     const meta = config.serverMetadata();
     expect(meta.issuer).toBe(ISSUER);
     expect(meta.code_challenge_methods_supported).toEqual(['S256']);
@@ -16,22 +15,16 @@ describe('openid-client 6 against the mock (in-process)', () => {
   });
 
   it('logs in with PAR + PKCE + private_key_jwt, non-repudiation checks on, then reads userinfo', async () => {
-    const { idp, privateKey } = await setup();
-    const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
+    const { idp, config } = await connect();
     client.enableNonRepudiationChecks(config);
-    const { callback, verifier, nonce, state } = await headlessLogin(
+    const flow = await headlessLogin(
       idp,
       config,
       { scope: 'openid profile vn_identity', acr_values: 'urn:dinhdanh:loa:2' },
       { par: true },
     );
-    expect(callback.searchParams.get('iss')).toBe(ISSUER);
-    const tokens = await client.authorizationCodeGrant(config, callback, {
-      pkceCodeVerifier: verifier,
-      expectedNonce: nonce,
-      expectedState: state,
-      idTokenExpected: true,
-    });
+    expect(flow.callback.searchParams.get('iss')).toBe(ISSUER);
+    const tokens = await exchange(config, flow);
     const claims = tokens.claims()!;
     expect(claims.acr).toBe('urn:dinhdanh:loa:2');
     expect(claims.amr).toEqual(['pwd', 'otp', 'face']);
@@ -52,14 +45,9 @@ describe('openid-client 6 against the mock (in-process)', () => {
   });
 
   it('rotates refresh tokens; the old one is refused and its reuse revokes the grant', async () => {
-    const { idp, privateKey } = await setup();
-    const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
-    const { callback, verifier, nonce, state } = await headlessLogin(idp, config);
-    const first = await client.authorizationCodeGrant(config, callback, {
-      pkceCodeVerifier: verifier,
-      expectedNonce: nonce,
-      expectedState: state,
-    });
+    const { idp, config } = await connect();
+    const flow = await headlessLogin(idp, config);
+    const first = await exchange(config, flow);
     const second = await client.refreshTokenGrant(config, first.refresh_token!);
     expect(second.refresh_token).not.toBe(first.refresh_token);
     expect(second.claims()?.sub).toBe(first.claims()?.sub);

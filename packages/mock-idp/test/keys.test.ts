@@ -3,7 +3,7 @@ import * as client from 'openid-client';
 import { decodeProtectedHeader } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { type SigningAlg } from '../src/index';
-import { discover, headlessLogin, ISSUER, setup } from './helpers';
+import { connect, discover, exchange, headlessLogin, ISSUER, setup } from './helpers';
 
 async function kids(idp: Awaited<ReturnType<typeof setup>>['idp']): Promise<string[]> {
   const res = await idp.fetch(new Request(`${ISSUER}/jwks`));
@@ -16,16 +16,11 @@ async function kids(idp: Awaited<ReturnType<typeof setup>>['idp']): Promise<stri
 describe('signing keys', () => {
   for (const alg of ['ES256', 'RS256', 'PS256', 'EdDSA'] as SigningAlg[]) {
     it(`signs ID tokens with ${alg}, verified by openid-client`, async () => {
-      const { idp, privateKey } = await setup({}, { signingAlg: alg });
-      const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
+      const { idp, config } = await connect({}, { signingAlg: alg });
       client.enableNonRepudiationChecks(config);
       expect(config.serverMetadata().id_token_signing_alg_values_supported).toEqual([alg]);
-      const { callback, verifier, nonce, state } = await headlessLogin(idp, config);
-      const tokens = await client.authorizationCodeGrant(config, callback, {
-        pkceCodeVerifier: verifier,
-        expectedNonce: nonce,
-        expectedState: state,
-      });
+      const flow = await headlessLogin(idp, config);
+      const tokens = await exchange(config, flow);
       expect(decodeProtectedHeader(tokens.id_token!).alg).toBe(alg);
     });
   }
@@ -44,12 +39,8 @@ describe('signing keys', () => {
     );
 
     const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey), {});
-    const { callback, verifier, nonce, state } = await headlessLogin(idp, config);
-    const tokens = await client.authorizationCodeGrant(config, callback, {
-      pkceCodeVerifier: verifier,
-      expectedNonce: nonce,
-      expectedState: state,
-    });
+    const flow = await headlessLogin(idp, config);
+    const tokens = await exchange(config, flow);
     expect(decodeProtectedHeader(tokens.id_token!).kid).toBe(rotation.currentKid);
 
     now += 3_601_000;
@@ -77,11 +68,7 @@ describe('signing keys', () => {
     client.enableNonRepudiationChecks(config);
     const loginOnce = async () => {
       const f = await headlessLogin(idp, config);
-      return client.authorizationCodeGrant(config, f.callback, {
-        pkceCodeVerifier: f.verifier,
-        expectedNonce: f.nonce,
-        expectedState: f.state,
-      });
+      return exchange(config, f);
     };
     await loginOnce();
     expect(jwksFetches).toBe(1);

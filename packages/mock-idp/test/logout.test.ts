@@ -5,18 +5,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createMockIdp } from '../src/index';
-import { discover, headlessLogin, ISSUER, REDIRECT, setup } from './helpers';
+import { connect, discover, exchange, headlessLogin, ISSUER, REDIRECT, setup } from './helpers';
 
 describe('logout', () => {
   it('builds an RP-initiated logout URL with openid-client, redirects to the registered URI with state', async () => {
-    const { idp, privateKey } = await setup();
-    const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
-    const { callback, verifier, nonce, state } = await headlessLogin(idp, config);
-    const tokens = await client.authorizationCodeGrant(config, callback, {
-      pkceCodeVerifier: verifier,
-      expectedNonce: nonce,
-      expectedState: state,
-    });
+    const { idp, config } = await connect();
+    const flow = await headlessLogin(idp, config);
+    const tokens = await exchange(config, flow);
     const url = client.buildEndSessionUrl(config, {
       id_token_hint: tokens.id_token!,
       post_logout_redirect_uri: 'http://127.0.0.1:3000/',
@@ -76,17 +71,9 @@ describe('logout', () => {
       client.ClientSecretBasic('dinhdanh-dev-secret-change-me-0123456789'),
     );
     const a = await headlessLogin(idp, rp);
-    const tokensA = await client.authorizationCodeGrant(rp, a.callback, {
-      pkceCodeVerifier: a.verifier,
-      expectedNonce: a.nonce,
-      expectedState: a.state,
-    });
+    const tokensA = await exchange(rp, a);
     const b = await headlessLogin(idp, dev);
-    const tokensB = await client.authorizationCodeGrant(dev, b.callback, {
-      pkceCodeVerifier: b.verifier,
-      expectedNonce: b.nonce,
-      expectedState: b.state,
-    });
+    const tokensB = await exchange(dev, b);
     expect(tokensB.claims()?.sid).toBe(tokensA.claims()?.sid);
 
     await idp.fetch(
@@ -139,11 +126,7 @@ describe('logout', () => {
     });
     const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
     const a = await headlessLogin(idp, config);
-    const tokens = await client.authorizationCodeGrant(config, a.callback, {
-      pkceCodeVerifier: a.verifier,
-      expectedNonce: a.nonce,
-      expectedState: a.state,
-    });
+    const tokens = await exchange(config, a);
     await idp.fetch(
       new Request(client.buildEndSessionUrl(config, { id_token_hint: tokens.id_token! })),
     );
@@ -171,11 +154,7 @@ describe('logout', () => {
       const idp = createMockIdp({ issuer: ISSUER, autoApprove: true, clients: [base.rp] });
       const config = await discover(idp, 'rp', client.PrivateKeyJwt(base.privateKey));
       const a = await headlessLogin(idp, config);
-      const tokens = await client.authorizationCodeGrant(config, a.callback, {
-        pkceCodeVerifier: a.verifier,
-        expectedNonce: a.nonce,
-        expectedState: a.state,
-      });
+      const tokens = await exchange(config, a);
       await idp.fetch(
         new Request(client.buildEndSessionUrl(config, { id_token_hint: tokens.id_token! })),
       );

@@ -4,6 +4,7 @@ import { exportJWK, generateKeyPair } from 'jose';
 import * as oidc from 'openid-client';
 import { createMockIdp } from '../src/idp';
 import { mockIdpHandlers } from '../src/msw';
+import { authorizationRequest, exchange } from './helpers';
 
 const ISSUER = 'https://vneid.mock.test';
 const REDIRECT_URI = 'https://bank.example/auth/callback';
@@ -55,28 +56,16 @@ describe('mockIdpHandlers (msw 2, no port)', () => {
   });
 
   it('logs in headlessly with PAR, PKCE and private_key_jwt, then reads userinfo', async () => {
-    const verifier = oidc.randomPKCECodeVerifier();
-    const nonce = oidc.randomNonce();
-    const state = oidc.randomState();
-    const url = await oidc.buildAuthorizationUrlWithPAR(config, {
-      redirect_uri: REDIRECT_URI,
-      scope: 'openid profile',
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: 'S256',
-      state,
-      nonce,
-      login_hint: 'citizen-l2',
-    });
+    const { url, ...checks } = await authorizationRequest(
+      config,
+      { redirect_uri: REDIRECT_URI, login_hint: 'citizen-l2' },
+      { par: true },
+    );
     expect(url.searchParams.get('request_uri')).toMatch(/^urn:ietf:params:oauth:request_uri:/);
     const authorize = await fetch(url, { redirect: 'manual' });
     const location = authorize.headers.get('location');
     expect(location?.startsWith(REDIRECT_URI)).toBe(true);
-    const tokens = await oidc.authorizationCodeGrant(config, new URL(location!), {
-      pkceCodeVerifier: verifier,
-      expectedNonce: nonce,
-      expectedState: state,
-      idTokenExpected: true,
-    });
+    const tokens = await exchange(config, { callback: new URL(location!), ...checks });
     const claims = tokens.claims()!;
     expect(claims.iss).toBe(ISSUER);
     expect(claims.aud).toBe('bank');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as oidc from 'openid-client';
 import { DEV_CLIENT } from '../src/options';
 import { serveFetch, startMockIdp, type RunningMockIdp, type ServedHandler } from '../src/node';
+import { authorizationRequest, exchange } from './helpers';
 
 const REDIRECT_URI = DEV_CLIENT.redirectUris[0];
 
@@ -117,16 +118,8 @@ describe('startMockIdp', () => {
       undefined,
       { execute: [oidc.allowInsecureRequests] },
     );
-    const verifier = oidc.randomPKCECodeVerifier();
-    const nonce = oidc.randomNonce();
-    const state = oidc.randomState();
-    const url = oidc.buildAuthorizationUrl(config, {
+    const { url, ...checks } = await authorizationRequest(config, {
       redirect_uri: REDIRECT_URI,
-      scope: 'openid profile',
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: 'S256',
-      state,
-      nonce,
       login_hint: 'citizen-l2',
     });
     const authorize = await fetch(url, { redirect: 'manual' });
@@ -134,12 +127,7 @@ describe('startMockIdp', () => {
     expect(authorize.status).toBeLessThan(400);
     const callback = new URL(authorize.headers.get('location')!);
     expect(callback.href.startsWith(REDIRECT_URI)).toBe(true);
-    const tokens = await oidc.authorizationCodeGrant(config, callback, {
-      pkceCodeVerifier: verifier,
-      expectedNonce: nonce,
-      expectedState: state,
-      idTokenExpected: true,
-    });
+    const tokens = await exchange(config, { callback, ...checks });
     const sub = tokens.claims()!.sub;
     const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, sub);
     expect(userinfo.sub).toBe(sub);

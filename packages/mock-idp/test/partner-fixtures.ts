@@ -58,8 +58,11 @@ export function rawParam(location: string, name: string): string | undefined {
   return undefined;
 }
 
+/** Where the steps below send their requests: a mock in process, or one over HTTP. */
+export type Endpoint = Pick<MockIdp, 'issuer' | 'fetch'>;
+
 /** Step 1: the authorization request as the partner protocol sends it; the callback Location. */
-export async function authorize(idp: MockIdp, persona = 'citizen-l2'): Promise<string> {
+export async function authorize(idp: Endpoint, persona = 'citizen-l2'): Promise<string> {
   const url = new URL(`${idp.issuer}/authorize`);
   url.search = new URLSearchParams({
     response_type: 'code',
@@ -77,7 +80,7 @@ export async function authorize(idp: MockIdp, persona = 'citizen-l2'): Promise<s
 
 /** Step 2: the token request, client_secret_post. */
 export function tokenRequest(
-  idp: MockIdp,
+  idp: Endpoint,
   code: string,
   extra: Record<string, string> = {},
 ): Promise<Response> {
@@ -98,7 +101,7 @@ export function tokenRequest(
 }
 
 /** Step 3: userinfo with the access token. */
-export function userinfoRequest(idp: MockIdp, accessToken: string): Promise<Response> {
+export function userinfoRequest(idp: Endpoint, accessToken: string): Promise<Response> {
   return idp.fetch(
     new Request(`${idp.issuer}/userinfo`, { headers: { authorization: `Bearer ${accessToken}` } }),
   );

@@ -3,7 +3,17 @@ import { decryptCode, openEnvelope } from '@dinhdanh/core/vneid-partner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockIdp, type RunningMockIdp } from '../src/index';
 import type { PartnerClientInput } from '../src/partner/options';
-import { CLIENT_ID, rawParam, REDIRECT, rpKeys, SECRET } from './partner-fixtures';
+import {
+  authorize,
+  CLIENT_ID,
+  type Endpoint,
+  rawParam,
+  REDIRECT,
+  rpKeys,
+  SECRET,
+  tokenRequest,
+  userinfoRequest,
+} from './partner-fixtures';
 
 describe('vneid-partner over HTTP', () => {
   let mock: RunningMockIdp;
@@ -35,48 +45,30 @@ describe('vneid-partner over HTTP', () => {
 
   it('authorize → raw encrypted code with + → token envelope → userinfo envelope', async () => {
     const { privateKey } = await rpKeys();
-    const url = new URL(`${mock.issuer}/authorize`);
-    url.search = new URLSearchParams({
-      response_type: 'code',
-      client_id: CLIENT_ID,
-      redirect_uri: REDIRECT,
-      scope: 'openid',
-      state: 'http-state',
-      login_hint: 'citizen-l1',
-    }).toString();
-    const res = await fetch(url, { redirect: 'manual' });
-    expect(res.status).toBe(302);
-    const location = res.headers.get('location')!;
+    // global fetch over the port; the redirect to the callback is read, not followed
+    const http: Endpoint = {
+      issuer: mock.issuer,
+      fetch: (request) => fetch(request, { redirect: 'manual' }),
+    };
+    const location = await authorize(http, 'citizen-l1');
     const raw = rawParam(location, 'code')!;
     expect(raw).toContain('+');
     const code = await decryptCode(raw, rawParam(location, 'encrypt_key')!, {
       privateKey,
       mode: 'cbc',
     });
-    const tokenRes = await fetch(`${mock.issuer}/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        client_id: CLIENT_ID,
-        client_secret: SECRET,
-        code,
-        redirect_uri: REDIRECT,
-      }).toString(),
-    });
+    const tokenRes = await tokenRequest(http, code);
     const tokens = await openEnvelope(await tokenRes.text(), {
       privateKey,
       mode: 'cbc',
       require: ['access_token'],
     });
-    const info = await openEnvelope(
-      await (
-        await fetch(`${mock.issuer}/userinfo`, {
-          headers: { authorization: `Bearer ${tokens.access_token as string}` },
-        })
-      ).text(),
-      { privateKey, mode: 'cbc', require: ['citizenPid'] },
-    );
+    const userinfoRes = await userinfoRequest(http, tokens.access_token as string);
+    const info = await openEnvelope(await userinfoRes.text(), {
+      privateKey,
+      mode: 'cbc',
+      require: ['citizenPid'],
+    });
     expect(info.accountLevel).toBe(1);
   });
 });

@@ -17,6 +17,7 @@ import {
   tokenRequest,
   userinfoRequest,
 } from './partner-fixtures';
+import { formPost } from './helpers';
 
 type Envelope = 'both' | 'token' | 'userinfo' | 'none';
 const ENVELOPES: Envelope[] = ['both', 'token', 'userinfo', 'none'];
@@ -137,18 +138,11 @@ describe('vneid-partner login', () => {
     const idp = await partnerIdp({ envelope: 'none' });
     const code = rawParam(await authorize(idp), 'code')!;
     const res = await idp.fetch(
-      new Request(`${idp.issuer}/token`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          authorization: `Basic ${btoa(`${CLIENT_ID}:${SECRET}`)}`,
-        },
-        body: new URLSearchParams({
-          grant_type: 'authorization_code',
-          code,
-          redirect_uri: REDIRECT,
-        }).toString(),
-      }),
+      formPost(
+        `${idp.issuer}/token`,
+        { grant_type: 'authorization_code', code, redirect_uri: REDIRECT },
+        { authorization: `Basic ${btoa(`${CLIENT_ID}:${SECRET}`)}` },
+      ),
     );
     expect(res.status).toBe(401);
     expect(((await res.json()) as { error: string }).error).toBe('invalid_client');
@@ -162,7 +156,7 @@ describe('vneid-partner login', () => {
   });
 
   it('refuses a partner client without a key when envelopes are on', () => {
-    expect(() =>
+    const withPartner = (partner?: { publicKey: string }) => () =>
       createMockIdp({
         clients: [
           {
@@ -170,23 +164,14 @@ describe('vneid-partner login', () => {
             clientSecret: SECRET,
             redirectUris: [REDIRECT],
             dialect: 'vneid-partner',
+            ...(partner === undefined ? {} : { partner }),
           },
         ],
-      }),
-    ).toThrow(expect.objectContaining({ code: 'config_invalid' }));
-    expect(() =>
-      createMockIdp({
-        clients: [
-          {
-            clientId: 'x',
-            clientSecret: SECRET,
-            redirectUris: [REDIRECT],
-            dialect: 'vneid-partner',
-            partner: { publicKey: 'not a key' },
-          },
-        ],
-      }),
-    ).toThrow(expect.objectContaining({ code: 'config_invalid' }));
+      });
+    expect(withPartner()).toThrow(expect.objectContaining({ code: 'config_invalid' }));
+    expect(withPartner({ publicKey: 'not a key' })).toThrow(
+      expect.objectContaining({ code: 'config_invalid' }),
+    );
   });
 
   it('accepts the public key as PEM', async () => {

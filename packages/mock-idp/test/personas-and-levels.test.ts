@@ -9,7 +9,16 @@ import {
   personaInputSchema,
   type PersonaInput,
 } from '../src/index';
-import { discover, follow, headlessLogin, ISSUER, REDIRECT, setup } from './helpers';
+import {
+  connect,
+  discover,
+  exchange,
+  follow,
+  headlessLogin,
+  ISSUER,
+  REDIRECT,
+  setup,
+} from './helpers';
 
 describe('built-in personas', () => {
   it('are at least 8 and all valid under core identitySchema', () => {
@@ -125,16 +134,14 @@ describe('custom personas', () => {
 
 describe('login outcomes by persona', () => {
   it('a locked account ends in access_denied with a clear description', async () => {
-    const { idp, privateKey } = await setup();
-    const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
+    const { idp, config } = await connect();
     const { callback } = await headlessLogin(idp, config, { login_hint: 'locked' });
     expect(callback.searchParams.get('error')).toBe('access_denied');
     expect(callback.searchParams.get('error_description')).toMatch(/locked/);
   });
 
   it('a level-1 persona asked for level 2: unmet_authentication_requirements', async () => {
-    const { idp, privateKey } = await setup();
-    const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
+    const { idp, config } = await connect();
     const { callback } = await headlessLogin(idp, config, {
       login_hint: 'citizen-l1',
       acr_values: 'urn:dinhdanh:loa:2',
@@ -143,29 +150,19 @@ describe('login outcomes by persona', () => {
   });
 
   it('with allowLowerAcr the lower acr is issued instead, never above the persona', async () => {
-    const { idp, privateKey } = await setup({ allowLowerAcr: true });
-    const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
-    const { callback, verifier, nonce, state } = await headlessLogin(idp, config, {
+    const { idp, config } = await connect({ allowLowerAcr: true });
+    const flow = await headlessLogin(idp, config, {
       login_hint: 'citizen-l1',
       acr_values: 'urn:dinhdanh:loa:2',
     });
-    const tokens = await client.authorizationCodeGrant(config, callback, {
-      pkceCodeVerifier: verifier,
-      expectedNonce: nonce,
-      expectedState: state,
-    });
+    const tokens = await exchange(config, flow);
     expect(tokens.claims()?.acr).toBe('urn:dinhdanh:loa:1');
   });
 
   it('a level-2 persona asked for level 1 gets acr level 2 (its own level)', async () => {
-    const { idp, privateKey } = await setup();
-    const config = await discover(idp, 'rp', client.PrivateKeyJwt(privateKey));
+    const { idp, config } = await connect();
     const flow = await headlessLogin(idp, config, { acr_values: 'urn:dinhdanh:loa:1' });
-    const tokens = await client.authorizationCodeGrant(config, flow.callback, {
-      pkceCodeVerifier: flow.verifier,
-      expectedNonce: flow.nonce,
-      expectedState: flow.state,
-    });
+    const tokens = await exchange(config, flow);
     expect(tokens.claims()?.acr).toBe('urn:dinhdanh:loa:2');
   });
 
@@ -179,11 +176,7 @@ describe('login outcomes by persona', () => {
     );
     const subOf = async (config: client.Configuration, hint = 'citizen-l2') => {
       const f = await headlessLogin(idp, config, { login_hint: hint });
-      const t = await client.authorizationCodeGrant(config, f.callback, {
-        pkceCodeVerifier: f.verifier,
-        expectedNonce: f.nonce,
-        expectedState: f.state,
-      });
+      const t = await exchange(config, f);
       return decodeJwt(t.id_token!).sub!;
     };
     const a1 = await subOf(rp);

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../src/store/memory';
-import { ISSUER, setup } from './helpers';
+import { formPost, ISSUER, setup } from './helpers';
 
 const PARAM_NAMES = [
   'client_id',
@@ -106,11 +106,10 @@ describe('robustness', () => {
   it('refuses repeated parameters (RFC 6749 §3.1)', async () => {
     const { idp } = await setup();
     const res = await idp.fetch(
-      new Request(`${ISSUER}/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: 'grant_type=authorization_code&grant_type=refresh_token&client_id=dinhdanh-dev&client_secret=dinhdanh-dev-secret-change-me-0123456789',
-      }),
+      formPost(
+        `${ISSUER}/token`,
+        'grant_type=authorization_code&grant_type=refresh_token&client_id=dinhdanh-dev&client_secret=dinhdanh-dev-secret-change-me-0123456789',
+      ),
     );
     expect(await res.json()).toMatchObject({ error: 'invalid_request' });
   });

@@ -1,17 +1,16 @@
 /** The share page in a real browser: keyboard only, no JavaScript needed, webhook verifies. */
-import { existsSync } from 'node:fs';
 import { memoryReplayCache, verifyWebhook } from '@dinhdanh/core';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockIdp, type RunningMockIdp } from '../src/node';
 import { PAGE_TEST_IDS } from '../src/pages';
 import { SHARE_TEST_IDS } from '../src/share/page';
+import { CHROMIUM, HAS_CHROMIUM, launchChromium } from './browser';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SECRET = 'bank-secret-0123456789-0123456789-abcdef';
 const HOOK_SECRET = 'webhook-secret-0123456789-0123456789-xyz';
 
-describe.skipIf(!existsSync(CHROMIUM))(`share page in a browser (needs ${CHROMIUM})`, () => {
+describe.skipIf(!HAS_CHROMIUM)(`share page in a browser (needs ${CHROMIUM})`, () => {
   let browser: Browser;
   let mock: RunningMockIdp;
   const hooks: Request[] = [];
@@ -33,10 +32,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`share page in a browser (needs ${CHROMIU
         },
       ],
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

@@ -80,17 +80,13 @@ for (const storage of ['cookie', 'store'] as const) {
         secrets: SEAL_SECRET,
         sessions: { storage, store: memoryStore() },
         meAttributes: ['name', 'birthdate'],
+        requests: { default: { claims: ['name', 'birthdate'] } },
       });
     });
 
     it('login → callback → me → logout', async () => {
       const jar = new Jar();
-      const callback = await browserLogin(
-        auth,
-        jar,
-        '?level=2&claims=name,birthdate&returnTo=%2Faccount',
-        'citizen-l2',
-      );
+      const callback = await browserLogin(auth, jar, '?level=2&returnTo=%2Faccount', 'citizen-l2');
       expect(callback.status).toBe(302);
       expect(callback.headers.get('location')).toBe('/account');
       expect(jar.cookies.has('__Host-dinhdanh.session')).toBe(true);

@@ -4,23 +4,29 @@
  * (Cloudflare's runtime, from the `workerd` dev dependency, with the login bundled by
  * esbuild). Each prints `{ ok, subject, level, runtime }`; every subject must be the same.
  *
+ * The VNeID partner login (tests/runtimes/partner-login.mjs: envelopes on token and userinfo,
+ * AES-CBC, an encrypted code with a `+`) runs on the same runtimes, and each reports which
+ * crypto backend it used (the table in docs/vneid-partner.md).
+ *
  * A runtime that cannot be fetched (no network, registry down) FAILS with the reason.
  * Needs `pnpm build` first (the root `pnpm test` does it).
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { startMockIdp, type RunningMockIdp } from '@dinhdanh/mock-idp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const RUNTIMES_DIR = fileURLToPath(new URL('../../runtimes/', import.meta.url));
 const SCRIPT = join(RUNTIMES_DIR, 'login.mjs');
+const PARTNER_SCRIPT = join(RUNTIMES_DIR, 'partner-login.mjs');
 const CORE_DIST = fileURLToPath(new URL('../../../packages/core/dist/index.js', import.meta.url));
 /** Generous: a fresh machine downloads each runtime once (tens of MB). */
 const RUNTIME_TIMEOUT = 180_000;
@@ -99,31 +105,43 @@ const RUNTIMES: readonly {
   command: string;
   args: (script: string, issuer: string) => string[];
   runtime: RegExp;
+  /** The partner crypto backend this runtime must pick (docs/vneid-partner.md). */
+  partner: { rsa: 'node' | 'forge'; aes: 'node' | 'forge'; implicitRejection: boolean };
 }[] = [
   {
     name: `node ${process.versions.node} (current)`,
     command: process.execPath,
     args: (s, i) => [s, i],
     runtime: /^node 20\./,
+    partner: { rsa: 'forge', aes: 'node', implicitRejection: false },
   },
   {
     name: 'node 22',
     command: NPX,
     args: (s, i) => ['-y', 'node@22', s, i],
     runtime: /^node 22\./,
+    partner: { rsa: 'node', aes: 'node', implicitRejection: true },
   },
   {
     name: 'node 24',
     command: NPX,
     args: (s, i) => ['-y', 'node@24', s, i],
     runtime: /^node 24\./,
+    partner: { rsa: 'node', aes: 'node', implicitRejection: true },
   },
-  { name: 'bun', command: NPX, args: (s, i) => ['-y', 'bun', s, i], runtime: /^bun \d/ },
+  {
+    name: 'bun',
+    command: NPX,
+    args: (s, i) => ['-y', 'bun', s, i],
+    runtime: /^bun \d/,
+    partner: { rsa: 'forge', aes: 'node', implicitRejection: false },
+  },
   {
     name: 'deno',
     command: NPX,
     args: (s, i) => ['-y', 'deno', 'run', '--allow-net', '--allow-read', '--allow-env', s, i],
     runtime: /^deno \d/,
+    partner: { rsa: 'node', aes: 'node', implicitRejection: false },
   },
 ];
 
@@ -167,6 +185,126 @@ describe('headless login with the built core on each runtime', () => {
   );
 });
 
+interface PartnerLine extends LoginLine {
+  source?: string;
+  plusInCode?: boolean;
+  encryptedCode?: boolean;
+  backend?: { rsa: string; aes: string; implicitRejection: boolean };
+}
+
+describe('VNeID partner login (envelopes, CBC, encrypted code) with the built core on each runtime', () => {
+  const secret = 'partner-runtime-secret-0123456789-abcdef';
+  const redirectUri = 'http://127.0.0.1:3000/auth/vneid/callback';
+  let partnerMock: RunningMockIdp | undefined;
+  let dir = '';
+  let configPath = '';
+
+  beforeAll(async () => {
+    const keys = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
+    partnerMock = await startMockIdp({
+      port: 0,
+      host: '127.0.0.1',
+      autoApprove: true,
+      clients: [
+        {
+          clientId: 'bank-partner',
+          clientSecret: secret,
+          name: 'Ngân hàng Đối tác',
+          redirectUris: [redirectUri],
+          authMethods: ['client_secret_post'],
+          dialect: 'vneid-partner',
+          partner: {
+            publicKey: keys.publicKey,
+            envelope: 'both',
+            aesMode: 'cbc',
+            encryptCode: true,
+            codeWithPlus: true,
+          },
+        },
+      ],
+    });
+    dir = await mkdtemp(join(tmpdir(), 'dinhdanh-partner-'));
+    configPath = join(dir, 'partner.json');
+    // Synthetic key made for this run; the scripts read it from the temporary file.
+    await writeFile(
+      configPath,
+      JSON.stringify({
+        issuer: partnerMock.issuer,
+        clientId: 'bank-partner',
+        clientSecret: secret,
+        redirectUri,
+        privateKeyPem: keys.privateKey,
+        aesMode: 'cbc',
+        envelope: { token: true, userinfo: true },
+      }),
+    );
+  });
+
+  afterAll(async () => {
+    await partnerMock?.close();
+    if (dir !== '') await rm(dir, { recursive: true, force: true });
+  });
+
+  for (const runtime of RUNTIMES) {
+    it(
+      `${runtime.name}: RSA ${runtime.partner.rsa}, AES ${runtime.partner.aes}`,
+      async () => {
+        const line: PartnerLine = loginLine(
+          runtime.name,
+          await run(runtime.command, runtime.args(PARTNER_SCRIPT, configPath)),
+        );
+        console.info(`[runtimes] partner ${runtime.name}: ${JSON.stringify(line)}`);
+        expect(line).toMatchObject({
+          ok: true,
+          subject: '001085012345',
+          level: 2,
+          source: 'userinfo',
+          plusInCode: true,
+          encryptedCode: true,
+          backend: runtime.partner,
+        });
+        expect(line.runtime).toMatch(runtime.runtime);
+      },
+      RUNTIME_TIMEOUT,
+    );
+  }
+
+  it(
+    'workerd (bundled worker): its node:crypto decrypts PKCS#1 v1.5, without implicit rejection',
+    async () => {
+      const workDir = await mkdtemp(join(tmpdir(), 'dinhdanh-workerd-partner-'));
+      let child: ChildProcess | undefined;
+      try {
+        const config = await readFile(configPath, 'utf8');
+        const line: PartnerLine = await workerdLogin(workDir, '', (c) => (child = c), {
+          entry: 'partner-worker.mjs',
+          binding: 'CONFIG',
+          value: config,
+        });
+        console.info(`[runtimes] partner workerd ${workerdVersion()}: ${JSON.stringify(line)}`);
+        expect(line).toMatchObject({
+          ok: true,
+          subject: '001085012345',
+          level: 2,
+          source: 'userinfo',
+          plusInCode: true,
+          encryptedCode: true,
+          backend: { rsa: 'node', aes: 'node', implicitRejection: false },
+          runtime: 'workerd',
+        });
+      } finally {
+        child?.kill();
+        await rm(workDir, { recursive: true, force: true });
+      }
+    },
+    RUNTIME_TIMEOUT,
+  );
+});
+
 const require = createRequire(import.meta.url);
 
 /** The `workerd` package: its default export is the platform binary's path. */
@@ -192,14 +330,37 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * node-forge's CommonJS `require('crypto')` (taken when it thinks it runs on Node) cannot be
+ * bundled for workerd: an empty module stands in, and node-forge uses its pure-JS paths.
+ */
+const emptyCrypto: Plugin = {
+  name: 'empty-crypto',
+  setup(b) {
+    b.onResolve({ filter: /^crypto$/ }, () => ({ path: 'crypto', namespace: 'empty' }));
+    b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({
+      contents: 'module.exports = {};',
+      loader: 'js',
+    }));
+  },
+};
+
 /** Bundles worker.mjs, writes a workerd config, serves it and asks it for one login. */
 async function workerdLogin(
   dir: string,
   issuer: string,
   started: (child: ChildProcess) => void,
+  worker: { entry: string; binding: string; value: string } = {
+    entry: 'worker.mjs',
+    binding: 'ISSUER',
+    value: issuer,
+  },
 ): Promise<LoginLine> {
   await build({
-    entryPoints: [join(RUNTIMES_DIR, 'worker.mjs')],
+    entryPoints: [join(RUNTIMES_DIR, worker.entry)],
+    // `node:crypto` is probed at run time by the partner subpath (workerd may provide it).
+    external: ['node:*'],
+    plugins: [emptyCrypto],
     bundle: true,
     format: 'esm',
     platform: 'neutral',
@@ -220,7 +381,7 @@ const config :Workerd.Config = (
 const worker :Workerd.Worker = (
   modules = [ (name = "worker.js", esModule = embed "worker.js") ],
   compatibilityDate = "${workerd.compatibilityDate}",
-  bindings = [ (name = "ISSUER", text = ${JSON.stringify(issuer)}) ],
+  bindings = [ (name = "${worker.binding}", text = ${JSON.stringify(worker.value)}) ],
   globalOutbound = "internet",
 );
 `;

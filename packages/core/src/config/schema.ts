@@ -47,21 +47,37 @@ const privateKeyJwt = z.object({
   privateKey: privateJwkSchema,
 });
 
+const clientSecret = z
+  .string({ error: 'Set clientAuth.clientSecret.' })
+  .refine((secret) => new TextEncoder().encode(secret).byteLength >= 32, {
+    message:
+      'clientAuth.clientSecret is shorter than 32 bytes: use the full secret the provider issued (or private_key_jwt).',
+  });
+
 const clientSecretBasic = z.object({
   method: z.literal('client_secret_basic'),
-  clientSecret: z
-    .string({ error: 'Set clientAuth.clientSecret.' })
-    .refine((secret) => new TextEncoder().encode(secret).byteLength >= 32, {
-      message:
-        'clientAuth.clientSecret is shorter than 32 bytes: use the full secret the provider issued (or private_key_jwt).',
-    }),
+  clientSecret,
 });
 
-/** Client authentication: `private_key_jwt` (default in production) or `client_secret_basic` (development). */
-export const clientAuthSchema = z.discriminatedUnion('method', [privateKeyJwt, clientSecretBasic], {
-  error:
-    'Set clientAuth to { method: "private_key_jwt", privateKey } or { method: "client_secret_basic", clientSecret }.',
+/** The secret in the token request's form body (RFC 6749 §2.3.1): what the VNeID partner protocol uses. */
+const clientSecretPost = z.object({
+  method: z.literal('client_secret_post'),
+  clientSecret,
 });
+
+/**
+ * Client authentication: `private_key_jwt` (default in production), `client_secret_basic`
+ * (development) or `client_secret_post` (providers that read the secret from the form
+ * body only, such as the VNeID partner protocol).
+ */
+export const clientAuthSchema = z.discriminatedUnion(
+  'method',
+  [privateKeyJwt, clientSecretBasic, clientSecretPost],
+  {
+    error:
+      'Set clientAuth to { method: "private_key_jwt", privateKey }, { method: "client_secret_basic", clientSecret } or { method: "client_secret_post", clientSecret }.',
+  },
+);
 
 /** Schema of the relying party's options (everything but functions and the provider profile), with safe defaults. */
 export const relyingPartyOptionsSchema = z.object({
@@ -118,6 +134,11 @@ export const relyingPartyOptionsSchema = z.object({
   jwksTtl: z.number().int().min(0).default(600),
   /** Minimum seconds between two JWKS refetches caused by an unknown `kid`. */
   jwksRefetchInterval: z.number().int().min(0).default(30),
+  /**
+   * Seconds past `jwksTtl` during which cached keys still verify when every refresh fails
+   * (provider outage); 0 fails closed at the TTL. Default one day.
+   */
+  jwksStaleGrace: z.number().int().min(0).default(86_400),
   /** Extra scopes always requested. */
   scopes: z.array(z.string().min(1)).default([]),
 });

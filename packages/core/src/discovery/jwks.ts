@@ -2,6 +2,13 @@
  * The provider's signing keys: fetched from `jwks_uri`, cached for a TTL. A token signed
  * with an unknown `kid` causes at most one refetch, and refetches for unknown keys are
  * rate-limited, so an attacker sending made-up `kid`s cannot force a fetch per request.
+ *
+ * Stale on failure: when the TTL has passed and the refresh fails (network error, non-200,
+ * bad JSON, body too large, discovery down), the cached keys keep verifying for a bounded
+ * grace ({@link JWKS_STALE_GRACE_SECONDS} past the TTL). During the grace a failed refresh
+ * is retried at most once per `refetchIntervalSeconds`, so a failing provider is not
+ * fetched on every verification. Past the grace, or with no cached keys at all, a failed
+ * refresh fails closed with `jwks_failed`.
  */
 import type { JWK, JWSHeaderParameters, FlattenedJWSInput, CryptoKey } from 'jose';
 import { createLocalJWKSet, errors as joseErrors } from 'jose';
@@ -16,7 +23,19 @@ export interface KeyStoreOptions {
   now: () => number;
   ttlSeconds: number;
   refetchIntervalSeconds: number;
+  /**
+   * How long past the TTL cached keys keep verifying while refreshes fail, seconds.
+   * Default {@link JWKS_STALE_GRACE_SECONDS}.
+   */
+  staleGraceSeconds?: number;
 }
+
+/**
+ * Default stale grace: cached keys keep verifying for up to 24 hours past the JWKS TTL
+ * while the provider's `jwks_uri` cannot be fetched. Keys removed by the provider during
+ * an outage are only dropped once a refresh succeeds or the grace ends.
+ */
+export const JWKS_STALE_GRACE_SECONDS = 24 * 3600;
 
 /** Resolves the verification key of a JWS, as jose's `jwtVerify` expects. */
 export type KeyResolver = (
@@ -40,6 +59,12 @@ export function keyStore(options: KeyStoreOptions): KeyStore {
   // after a routine fetch is still found on first sight.
   let forcedAt = -Infinity;
   let inflight: Promise<void> | undefined;
+  // When the last refresh failed; a failed refresh is retried at most once per interval
+  // while stale keys are still usable.
+  let failedAt = -Infinity;
+  const ttlMs = options.ttlSeconds * 1000;
+  const intervalMs = options.refetchIntervalSeconds * 1000;
+  const graceMs = (options.staleGraceSeconds ?? JWKS_STALE_GRACE_SECONDS) * 1000;
 
   async function load(): Promise<void> {
     const uri = await options.jwksUri();
@@ -61,13 +86,44 @@ export function keyStore(options: KeyStoreOptions): KeyStore {
     }
     local = createLocalJWKSet({ keys: body.keys as JWK[] });
     fetchedAt = options.now();
+    failedAt = -Infinity;
   }
 
   function refresh(): Promise<void> {
-    inflight ??= load().finally(() => {
-      inflight = undefined;
-    });
+    inflight ??= load()
+      .catch((error: unknown) => {
+        failedAt = options.now();
+        throw error;
+      })
+      .finally(() => {
+        inflight = undefined;
+      });
     return inflight;
+  }
+
+  /** Whether cached keys exist and are still within TTL + grace. */
+  function usableWhenStale(): boolean {
+    return local !== undefined && options.now() - fetchedAt < ttlMs + graceMs;
+  }
+
+  /** Whether a refresh may be tried now (a recent failure waits one interval). */
+  function mayRetry(): boolean {
+    return options.now() - failedAt >= intervalMs;
+  }
+
+  /** Brings the cache up to date when its TTL has passed; keeps stale keys within the grace. */
+  async function ensureFresh(): Promise<void> {
+    if (local !== undefined && options.now() - fetchedAt < ttlMs) return;
+    if (!usableWhenStale()) {
+      await refresh();
+      return;
+    }
+    if (!mayRetry()) return;
+    try {
+      await refresh();
+    } catch {
+      // Stale keys keep verifying; the failure time rate-limits the next attempt.
+    }
   }
 
   async function lookup(
@@ -92,11 +148,10 @@ export function keyStore(options: KeyStoreOptions): KeyStore {
 
   return {
     async resolve(header, token) {
-      if (local === undefined || options.now() - fetchedAt >= options.ttlSeconds * 1000)
-        await refresh();
+      await ensureFresh();
       const found = await lookup(header, token);
       if (found !== undefined) return found;
-      if (options.now() - forcedAt >= options.refetchIntervalSeconds * 1000) {
+      if (options.now() - forcedAt >= intervalMs && mayRetry()) {
         forcedAt = options.now();
         await refresh();
         const again = await lookup(header, token);

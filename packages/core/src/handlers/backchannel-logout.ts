@@ -1,4 +1,5 @@
 import { isDinhDanhError } from '../errors';
+import { readBodyText } from '../http/read-body';
 import type { RelyingParty } from '../rp/types';
 import type { SessionManager } from '../sessions/manager';
 import type { RequestContext } from './context';
@@ -24,8 +25,12 @@ export async function backchannelLogout(
   if (!type.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
     return badRequest('Send logout_token as application/x-www-form-urlencoded.');
   }
-  const body = await ctx.request.text();
-  if (body.length > MAX_BODY) return badRequest('The request body is too large.');
+  let body: string;
+  try {
+    body = await readBodyText(ctx.request, MAX_BODY);
+  } catch {
+    return badRequest('The request body is too large.');
+  }
   const token = new URLSearchParams(body).get('logout_token');
   if (token === null || token === '') return badRequest('logout_token is missing.');
   let match: { sub?: string; sid?: string };

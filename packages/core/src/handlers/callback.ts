@@ -5,6 +5,7 @@ import { clearCookie, cookieName } from '../sessions/cookies';
 import type { SessionManager } from '../sessions/manager';
 import type { RequestContext } from './context';
 import { TRANSACTION_COOKIE } from './login';
+import { runOnLogin } from './on-login';
 import type { ResolvedOptions } from './options';
 import { asDinhDanhError, noStoreHeaders, redirect } from './responses';
 import { checkReturnTo } from './return-to';
@@ -50,7 +51,8 @@ export type CallbackOutcome =
 /**
  * `GET {basePath}/callback`: completes the login, creates the session, clears the
  * transaction cookie and redirects to `returnTo`. On failure the transaction cookie is
- * cleared too (a transaction is good for one attempt).
+ * cleared too (a transaction is good for one attempt). `onLogin` runs before any session
+ * is touched: its Response replaces the redirect and no session is written.
  */
 export async function callback(
   rp: RelyingParty,
@@ -64,6 +66,8 @@ export async function callback(
     const transaction = await readTransaction(options, ctx);
     const result = await rp.finishLogin(ctx.url, transaction);
     const returnTo = checkReturnTo(transaction.returnTo ?? options.defaultReturnTo, ctx.origin);
+    const custom = await runOnLogin(options, result, ctx.request, headers);
+    if (custom !== undefined) return { ok: true, response: custom };
     const previous = await sessions.read(ctx.cookies, ctx.policy);
     if (previous.session !== undefined) await sessions.discard(previous.session);
     const session = sessions.create(result);

@@ -16,9 +16,12 @@ export type AuthHandler = (request: Request) => Promise<Response>;
 
 /** What {@link createAuthHandlers} returns. */
 export interface AuthHandlers {
-  /** `GET /login?level=&claims=&purpose=&returnTo=&prompt=&locale=&stepUp=`: redirects to the provider. */
+  /**
+   * `GET /login?request=&level=&returnTo=&prompt=&locale=&login_hint=&stepUp=`: starts the
+   * named login request (`options.requests`) and redirects to the provider.
+   */
   readonly login: AuthHandler;
-  /** `GET /callback`: completes the login, sets the session, redirects to `returnTo`. */
+  /** `GET /callback`: completes the login, runs `onLogin`, sets the session, redirects to `returnTo`. */
   readonly callback: AuthHandler;
   /** `POST /logout` (CSRF-checked): ends the session, 303 to the provider's logout. */
   readonly logout: AuthHandler;
@@ -26,7 +29,7 @@ export interface AuthHandlers {
   readonly backchannelLogout: AuthHandler;
   /** `GET /me`: JSON session summary (never tokens). */
   readonly me: AuthHandler;
-  /** `POST /qr/start` (CSRF-checked): starts a cross-device login. */
+  /** `POST /qr/start` (CSRF-checked, JSON `{ request, level, returnTo }`): starts a cross-device login. */
   readonly qrStart: AuthHandler;
   /** `GET /qr/poll`: polls the cross-device login once. */
   readonly qrPoll: AuthHandler;
@@ -102,7 +105,9 @@ export function createAuthHandlers(rp: RelyingParty, options: AuthHandlersOption
     backchannelLogout: guarded('POST', (ctx) => backchannelLogout(rp, sessions, ctx)),
     me: guarded('GET', (ctx) => me(resolved, sessions, ctx)),
     qrStart: guarded('POST', (ctx) => qrStart(rp, resolved, sessions, ctx)),
-    qrPoll: guarded('GET', (ctx) => qrPoll(rp, resolved, sessions, ctx)),
+    qrPoll: guarded('GET', (ctx) =>
+      qrPoll(rp, resolved, sessions, ctx, (error, headers) => fail(error, ctx.request, headers)),
+    ),
   };
 
   const routes: Record<string, AuthHandler> = {

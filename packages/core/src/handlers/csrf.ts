@@ -6,8 +6,12 @@
  *    sent neither header or `requireCsrfToken` is set, and checked whenever present.
  */
 import { base64url } from 'jose';
-import { DinhDanhError } from '../errors';
+import { DinhDanhError, isDinhDanhError } from '../errors';
+import { readBody } from '../http/read-body';
 import { deriveSealKeys, type SealSecrets } from '../seal/secrets';
+import type { Session } from '../sessions/session';
+import type { RequestContext } from './context';
+import type { ResolvedOptions } from './options';
 
 function refuse(reason: string): DinhDanhError {
   return new DinhDanhError('csrf_failed', `Request refused by the CSRF check: ${reason}.`);
@@ -76,4 +80,58 @@ export async function verifyCsrfToken(
     if (await crypto.subtle.verify('HMAC', key, mac as BufferSource, label(sessionId))) return true;
   }
   return false;
+}
+
+const MAX_FORM_BODY = 64 * 1024;
+
+async function submittedToken(request: Request): Promise<string | undefined> {
+  const header = request.headers.get('x-csrf-token');
+  if (header !== null && header !== '') return header;
+  const type = request.headers.get('content-type') ?? '';
+  if (
+    !type.startsWith('application/x-www-form-urlencoded') &&
+    !type.startsWith('multipart/form-data')
+  ) {
+    return undefined;
+  }
+  // Bounded: a form is read only up to MAX_FORM_BODY bytes, then refused.
+  const bytes = await readBody(request, MAX_FORM_BODY);
+  try {
+    const form = await new Response(bytes as BodyInit, {
+      headers: { 'content-type': type },
+    }).formData();
+    const value = form.get('csrf_token');
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  } catch (error) {
+    if (isDinhDanhError(error)) throw error;
+    throw new DinhDanhError('input_invalid', 'The form body could not be read.');
+  }
+}
+
+/**
+ * The CSRF check of state-changing requests: origin headers, then the session's CSRF
+ * token when required (no origin header, or `requireCsrfToken`) or whenever one is sent.
+ *
+ * @throws `csrf_failed`.
+ */
+export async function checkCsrf(
+  options: ResolvedOptions,
+  ctx: RequestContext,
+  session: Session | undefined,
+): Promise<void> {
+  const vouched = checkOriginHeaders(ctx.request, ctx.origin);
+  const token = await submittedToken(ctx.request);
+  if (token === undefined) {
+    if (vouched && !options.requireCsrfToken) return;
+    throw new DinhDanhError(
+      'csrf_failed',
+      'Request refused by the CSRF check: send the CSRF token from GET /me as X-CSRF-Token or csrf_token.',
+    );
+  }
+  if (session === undefined || !(await verifyCsrfToken(options.secrets, session.id, token))) {
+    throw new DinhDanhError(
+      'csrf_failed',
+      'Request refused by the CSRF check: the CSRF token is not valid.',
+    );
+  }
 }

@@ -5,7 +5,27 @@ import { normaliseSecrets, type SealSecrets } from '../seal/secrets';
 import { memoryStore } from '../sessions/memory-store';
 import { withoutPortrait, type SessionStorage } from '../sessions/manager';
 import type { SessionStore } from '../sessions/store';
+import type { LoginResult } from '../rp/types';
+import { resolveRequests, type NamedLoginRequest, type NamedLoginRequests } from './requests';
 import { checkReturnTo } from './return-to';
+
+/**
+ * What {@link AuthHandlersOptions.onLogin} returns: nothing to go on (the session is written
+ * and the browser sent to `returnTo`), or a `Response` to send instead — then no session is
+ * written and the browser's previous session, if any, is left as it was.
+ */
+// `void` so that a hook with no `return` (or an async one) type-checks.
+export type OnLoginOutcome = Response | undefined | void;
+
+/**
+ * Called after the provider's answer is verified and before the session is written
+ * (browser callback and QR login). Check consent, link the citizen to your own account,
+ * refuse a login. Throwing refuses it: the error response is sent and no session written.
+ */
+export type OnLogin = (
+  result: LoginResult,
+  request: Request,
+) => OnLoginOutcome | Promise<OnLoginOutcome>;
 
 /** Session options of {@link AuthHandlersOptions}. */
 export interface AuthSessionOptions {
@@ -55,6 +75,15 @@ export interface AuthHandlersOptions {
   requireCsrfToken?: boolean;
   /** Attributes `GET /me` returns. Default `['name']`. Tokens never. */
   meAttributes?: readonly AttributeName[];
+  /**
+   * The logins the app allows, by name: `/login?request=open-account` starts
+   * `requests['open-account']`, `/login` alone starts `requests.default` (or the engine's
+   * defaults: the profile's level, no attributes). Attributes and purpose come only from
+   * here; a query or body with `claims`, `required` or `purpose` is refused (`input_invalid`).
+   */
+  requests?: NamedLoginRequests;
+  /** Runs after a verified login, before the session is written: see {@link OnLogin}. */
+  onLogin?: OnLogin;
   /** Renders error responses (callback errors reach the user's browser). */
   onError?: (error: DinhDanhError, request: Request) => Response | Promise<Response>;
   /** Clock in epoch milliseconds. Default `Date.now`. */
@@ -78,6 +107,8 @@ export interface ResolvedOptions {
   readonly providerLogout: boolean;
   readonly requireCsrfToken: boolean;
   readonly meAttributes: readonly AttributeName[];
+  readonly requests: ReadonlyMap<string, NamedLoginRequest>;
+  readonly onLogin: OnLogin | undefined;
   readonly onError: AuthHandlersOptions['onError'];
   readonly now: () => number;
 }
@@ -90,6 +121,12 @@ function positiveInteger(value: number | undefined, name: string): number | unde
   if (value !== undefined && (!Number.isInteger(value) || value <= 0)) {
     throw invalid(`\`${name}\` must be a positive whole number of seconds.`);
   }
+  return value;
+}
+
+function checkFunction<F>(value: F | undefined, name: string): F | undefined {
+  if (value !== undefined && typeof value !== 'function')
+    throw invalid(`\`${name}\` must be a function.`);
   return value;
 }
 
@@ -149,6 +186,8 @@ export function resolveOptions(options: AuthHandlersOptions): ResolvedOptions {
     providerLogout: options.providerLogout ?? true,
     requireCsrfToken: options.requireCsrfToken ?? false,
     meAttributes: options.meAttributes ?? ['name'],
+    requests: resolveRequests(options.requests),
+    onLogin: checkFunction(options.onLogin, 'onLogin'),
     onError: options.onError,
     now: options.now ?? Date.now,
   };

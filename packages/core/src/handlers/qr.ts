@@ -1,14 +1,16 @@
 import { ATTRIBUTE_NAMES } from '../claims/attributes';
 import { assuranceLevelSchema } from '../claims/identity';
 import { DinhDanhError, isDinhDanhError } from '../errors';
+import { readBodyText } from '../http/read-body';
 import type { QrLoginHandle, RelyingParty } from '../rp/types';
 import { sealValue, unsealValue } from '../seal/seal';
 import { clearCookie, cookieName, writeCookie } from '../sessions/cookies';
 import type { SessionManager } from '../sessions/manager';
 import type { RequestContext } from './context';
-import { checkCsrf } from './logout';
+import { checkCsrf } from './csrf';
 import type { ResolvedOptions } from './options';
-import { parseClaims, parseLevel, parsePurpose } from './query';
+import { runOnLogin } from './on-login';
+import { pickRequest } from './requests';
 import { json, noStoreHeaders } from './responses';
 import { checkReturnTo } from './return-to';
 import { z } from 'zod';
@@ -50,12 +52,12 @@ export type QrPollResponse =
   | { readonly status: 'approved'; readonly returnTo: string }
   | { readonly status: 'denied' | 'expired' };
 
+const MAX_BODY = 16 * 1024;
+
 async function readBody(request: Request): Promise<Record<string, unknown>> {
   const type = request.headers.get('content-type') ?? '';
   if (!type.startsWith('application/json')) return {};
-  const text = await request.text();
-  if (text.length > 16 * 1024)
-    throw new DinhDanhError('input_invalid', 'The request body is too large.');
+  const text = await readBodyText(request, MAX_BODY);
   try {
     const parsed: unknown = JSON.parse(text === '' ? '{}' : text);
     if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
@@ -86,12 +88,15 @@ export async function qrStart(
   ctx: RequestContext,
 ): Promise<Response> {
   const { session } = await sessions.read(ctx.cookies, ctx.policy);
-  const body = await readBody(ctx.request);
+  // CSRF first: a cross-site request is refused before its body is read.
   await checkCsrf(options, ctx, session);
+  const body = await readBody(ctx.request);
   const query = ctx.url.searchParams;
-  const level = parseLevel(body.level ?? query.get('level'));
-  const claims = parseClaims(body.claims ?? query.getAll('claims'));
-  const purpose = parsePurpose(body.purpose ?? query.get('purpose'));
+  const { level, claims, required, purpose } = pickRequest(options.requests, {
+    request: body.request ?? query.get('request'),
+    level: body.level ?? query.get('level'),
+    has: (key) => Object.hasOwn(body, key) || query.has(key),
+  });
   const returnToParam = body.returnTo ?? query.get('returnTo');
   const returnTo =
     returnToParam === null || returnToParam === undefined
@@ -100,6 +105,7 @@ export async function qrStart(
   const start = await rp.startQrLogin({
     ...(level === undefined ? {} : { level }),
     ...(claims === undefined ? {} : { claims }),
+    ...(required === undefined ? {} : { required }),
     ...(purpose === undefined ? {} : { purpose }),
   });
   const headers = noStoreHeaders();
@@ -113,12 +119,16 @@ export async function qrStart(
   return json(answer, 200, headers);
 }
 
-/** `GET {basePath}/qr/poll`: polls once; on approval creates the session. */
+/**
+ * `GET {basePath}/qr/poll`: polls once; on approval runs `onLogin` and creates the session.
+ * `fail` renders an error with the headers to send (the cleared QR cookie).
+ */
 export async function qrPoll(
   rp: RelyingParty,
   options: ResolvedOptions,
   sessions: SessionManager,
   ctx: RequestContext,
+  fail: (error: unknown, headers: Headers) => Promise<Response>,
 ): Promise<Response> {
   const name = cookieName(QR_COOKIE, ctx.policy);
   const sealed = ctx.cookies[name];
@@ -160,9 +170,16 @@ export async function qrPoll(
       answer = { status: 'slow_down', interval: status.interval };
       break;
     case 'approved': {
+      clearCookie(headers, name, ctx.policy);
+      let custom: Response | undefined;
+      try {
+        custom = await runOnLogin(options, status.result, ctx.request, headers);
+      } catch (error) {
+        return fail(error, headers);
+      }
+      if (custom !== undefined) return custom;
       const session = sessions.create(status.result);
       await sessions.commit(session, headers, ctx.cookies, ctx.policy);
-      clearCookie(headers, name, ctx.policy);
       answer = { status: 'approved', returnTo: checkReturnTo(state.returnTo, ctx.origin) };
       break;
     }

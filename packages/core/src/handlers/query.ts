@@ -1,4 +1,3 @@
-import { ATTRIBUTES, type AttributeName } from '../claims/attributes';
 import type { AssuranceLevel } from '../claims/identity';
 import { DinhDanhError } from '../errors';
 import type { Prompt } from '../rp/types';
@@ -13,34 +12,6 @@ export function parseLevel(value: unknown): AssuranceLevel | undefined {
   if (value === 1 || value === '1') return 1;
   if (value === 2 || value === '2') return 2;
   throw bad('level', '`level` must be 1 or 2.');
-}
-
-/** `claims`: attribute names, comma-separated or repeated (query) or an array (JSON). */
-export function parseClaims(values: unknown): AttributeName[] | undefined {
-  if (values === undefined || values === null) return undefined;
-  const list = (Array.isArray(values) ? (values as unknown[]) : [values]).flatMap((value) =>
-    typeof value === 'string' ? value.split(',') : [value],
-  );
-  const names = list
-    .map((name) => (typeof name === 'string' ? name.trim() : name))
-    .filter((n) => n !== '');
-  if (names.length === 0) return undefined;
-  if (names.length > 50) throw bad('claims', 'Too many `claims`.');
-  return names.map((name) => {
-    if (typeof name !== 'string' || !Object.hasOwn(ATTRIBUTES, name)) {
-      throw bad('claims', '`claims` must name known attributes (see ATTRIBUTE_NAMES).');
-    }
-    return name as AttributeName;
-  });
-}
-
-/** `purpose`: free text, at most 500 characters. */
-export function parsePurpose(value: unknown): string | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string' || value.length > 500) {
-    throw bad('purpose', '`purpose` must be text of at most 500 characters.');
-  }
-  return value;
 }
 
 const PROMPTS: readonly Prompt[] = ['none', 'login', 'consent', 'select_account'];
@@ -59,5 +30,20 @@ export function parseLocale(value: string | null): string | undefined {
   if (value === null || value === '') return undefined;
   if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(value))
     throw bad('locale', '`locale` must be a language tag such as vi or en.');
+  return value;
+}
+
+/**
+ * `login_hint`: who is expected to log in (for VNeID typically a personal ID number).
+ * Printable ASCII without spaces, at most 128 characters. Never logged; errors never echo it.
+ */
+export function parseLoginHint(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string' || !/^[!-~]{1,128}$/.test(value)) {
+    throw bad(
+      'login_hint',
+      '`login_hint` must be at most 128 printable characters without spaces (an ID number, e-mail or phone).',
+    );
+  }
   return value;
 }

@@ -1,3 +1,5 @@
+import { readBounded } from './bounded-fetch';
+
 /** The `fetch` the engine uses: injectable for tests, msw and in-process providers. */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -15,10 +17,10 @@ export async function readJsonObject(
   response: Response,
   maxBytes: number,
 ): Promise<Record<string, unknown> | undefined> {
-  const text = await response.text();
-  if (new TextEncoder().encode(text).byteLength > maxBytes) return undefined;
+  const bytes = await readBounded(response, maxBytes);
+  if (bytes === undefined) return undefined;
   try {
-    const value: unknown = JSON.parse(text);
+    const value: unknown = JSON.parse(new TextDecoder().decode(bytes));
     return typeof value === 'object' && value !== null && !Array.isArray(value)
       ? (value as Record<string, unknown>)
       : undefined;

@@ -5,6 +5,7 @@
 import * as client from 'openid-client';
 import type { DinhDanhErrorCode } from '../errors';
 import { DinhDanhError, ERROR_CODES, isDinhDanhError } from '../errors';
+import { safeCause } from './safe-cause';
 
 const PROVIDER_CODES: ReadonlySet<string> = new Set([
   'access_denied',
@@ -42,7 +43,7 @@ export function providerError(
       ? ''
       : `: ${description.replace(/[^\p{L}\p{N} .,:;'()/_-]/gu, '').slice(0, 200)}`;
   return new DinhDanhError(code, `The identity provider answered ${error}${safe}.`, {
-    cause,
+    cause: safeCause(cause),
     path: error,
   });
 }
@@ -88,7 +89,7 @@ function detail(error: unknown, inner: Error): DinhDanhError | undefined {
     return new DinhDanhError(
       CLAIM_CODES[missing] ?? 'token_invalid',
       `The provider’s token lacks the ${missing} claim.`,
-      { cause: error, path: missing },
+      { cause: safeCause(error), path: missing },
     );
   }
   const header =
@@ -98,7 +99,7 @@ function detail(error: unknown, inner: Error): DinhDanhError | undefined {
       'alg_not_allowed',
       'The provider’s token uses an algorithm that is not allowed.',
       {
-        cause: error,
+        cause: safeCause(error),
         path: 'alg',
       },
     );
@@ -132,7 +133,7 @@ export function protocolError(error: unknown): DinhDanhError {
         mapped ?? 'token_invalid',
         `The provider’s token failed the ${claim ?? 'claims'} check.`,
         {
-          cause: error,
+          cause: safeCause(error),
           ...(claim === undefined ? {} : { path: claim }),
         },
       );
@@ -143,28 +144,28 @@ export function protocolError(error: unknown): DinhDanhError {
         return new DinhDanhError(
           'state_mismatch',
           'The callback state does not match the login transaction.',
-          { cause: error },
+          { cause: safeCause(error) },
         );
       if (claim === 'iss')
         return new DinhDanhError('iss_mismatch', 'The callback came from another issuer.', {
-          cause: error,
+          cause: safeCause(error),
         });
       return new DinhDanhError(
         'provider_response_invalid',
         'The provider’s response failed a check.',
-        { cause: error },
+        { cause: safeCause(error) },
       );
     }
     case 'OAUTH_KEY_SELECTION_FAILED':
       return new DinhDanhError('key_not_found', 'No provider key matches the token.', {
-        cause: error,
+        cause: safeCause(error),
       });
     case 'OAUTH_HTTP_REQUEST_FORBIDDEN':
     case 'OAUTH_REQUEST_PROTOCOL_FORBIDDEN':
       return new DinhDanhError(
         'config_invalid',
         'The provider uses http: outside localhost; use https:.',
-        { cause: error },
+        { cause: safeCause(error) },
       );
     case 'OAUTH_INVALID_RESPONSE': {
       const specific = invalidResponseCode(error, error);
@@ -172,7 +173,7 @@ export function protocolError(error: unknown): DinhDanhError {
       return new DinhDanhError(
         'provider_response_invalid',
         'The provider sent a response that does not follow the protocol.',
-        { cause: error },
+        { cause: safeCause(error) },
       );
     }
     case 'OAUTH_RESPONSE_IS_NOT_CONFORM': {
@@ -180,13 +181,13 @@ export function protocolError(error: unknown): DinhDanhError {
       if (cause instanceof Response && cause.status >= 500) {
         const code = cause.status === 503 ? 'temporarily_unavailable' : 'server_error';
         return new DinhDanhError(code, `The identity provider failed (HTTP ${cause.status}).`, {
-          cause: error,
+          cause: safeCause(error),
         });
       }
       return new DinhDanhError(
         'provider_response_invalid',
         'The provider sent a response that does not follow the protocol.',
-        { cause: error },
+        { cause: safeCause(error) },
       );
     }
     case 'OAUTH_RESPONSE_IS_NOT_JSON':
@@ -196,24 +197,24 @@ export function protocolError(error: unknown): DinhDanhError {
       return new DinhDanhError(
         'provider_response_invalid',
         'The provider sent a response that does not follow the protocol.',
-        { cause: error },
+        { cause: safeCause(error) },
       );
     case 'OAUTH_MISSING_SERVER_METADATA':
     case 'OAUTH_INVALID_SERVER_METADATA':
       return new DinhDanhError(
         'discovery_failed',
         'The provider’s metadata lacks an endpoint this operation needs.',
-        { cause: error },
+        { cause: safeCause(error) },
       );
     default:
       break;
   }
   if (error instanceof TypeError) {
     return new DinhDanhError('provider_unreachable', 'The provider could not be reached.', {
-      cause: error,
+      cause: safeCause(error),
     });
   }
   return new DinhDanhError('provider_response_invalid', 'The provider call failed.', {
-    cause: error,
+    cause: safeCause(error),
   });
 }

@@ -5,6 +5,7 @@ import type { Identity } from '../claims/identity';
 import type { ClaimSources } from '../claims/normalize';
 import { normalizeIdentity } from '../claims/normalize';
 import { DinhDanhError, isDinhDanhError } from '../errors';
+import { safeCause } from '../http/safe-cause';
 import { levelFromAcr } from '../levels';
 import type { ProviderProfile } from '../providers/profile';
 
@@ -28,7 +29,7 @@ export function readIdentity(
       'claims_invalid',
       'The provider sent citizen data that could not be read.',
       {
-        cause: error,
+        cause: safeCause(error),
       },
     );
   }

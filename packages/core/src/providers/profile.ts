@@ -17,6 +17,16 @@ export interface DecodedCallback {
   readonly tokenParams?: Readonly<Record<string, string>>;
 }
 
+/** Endpoints given by document instead of discovery (absolute URLs on the issuer's origin). */
+export interface StaticEndpoints {
+  /** The authorization endpoint the browser is sent to. */
+  readonly authorization: string;
+  /** The token endpoint. */
+  readonly token: string;
+  /** The userinfo endpoint. */
+  readonly userinfo: string;
+}
+
 /**
  * Plug-in points for providers that do not speak OpenID Connect as written (DESIGN.md):
  * a callback-parameter decoder, a response-body decoder and the identity source.
@@ -37,6 +47,8 @@ export interface ProtocolPlugins {
     body: string,
     kind: 'token' | 'userinfo',
   ) => Promise<Record<string, unknown>>;
+  /** Static endpoints: when set, discovery is skipped (checked against the issuer at creation). */
+  readonly endpoints?: StaticEndpoints;
 }
 
 /** A provider profile. Build one with `vneid()`, `postid()`, `dvcqg()` or `oidc()`. */

@@ -4,6 +4,7 @@ import type { AttributeName } from '../claims/attributes';
 import { DinhDanhError } from '../errors';
 import type { RpContext } from '../rp/context';
 import type { QrLoginHandle, QrLoginStatus } from '../rp/types';
+import { findTransport } from './transport';
 
 const attribute = z.enum(ATTRIBUTE_NAMES as [AttributeName, ...AttributeName[]]);
 const handleSchema = z.object({
@@ -33,7 +34,7 @@ export async function pollQrLogin(ctx: RpContext, input: QrLoginHandle): Promise
     );
   }
   const handle = parsed.data as QrLoginHandle;
-  const transport = ctx.transports.get(handle.transport);
+  const transport = findTransport(ctx, handle.transport);
   if (transport === undefined)
     throw new DinhDanhError('qr_invalid', 'The QR login handle names an unknown transport.');
   if (ctx.now() >= handle.expiresAt) return { status: 'expired' };

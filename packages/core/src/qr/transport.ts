@@ -40,3 +40,35 @@ export interface CrossDeviceTransport {
   /** Polls once. Called only for handles that are valid and not yet expired. */
   poll(ctx: RpContext, handle: QrLoginHandle): Promise<QrLoginStatus>;
 }
+
+/**
+ * A provider profile that brings its own cross-device transport (for example
+ * `withShareTransactions(vneidPartner(...))`): `startQrLogin` uses it instead of the device
+ * grant, so application code stays the same across protocols.
+ */
+export interface CrossDeviceProfile {
+  /** The transport `startQrLogin` starts with, and `pollQrLogin` finds by name. */
+  readonly crossDevice?: CrossDeviceTransport;
+}
+
+/** The transport a profile brings, when it brings a well-formed one. */
+export function profileTransport(profile: object): CrossDeviceTransport | undefined {
+  const transport = (profile as CrossDeviceProfile).crossDevice;
+  if (
+    typeof transport !== 'object' ||
+    transport === null ||
+    typeof transport.name !== 'string' ||
+    typeof transport.start !== 'function' ||
+    typeof transport.poll !== 'function'
+  ) {
+    return undefined;
+  }
+  return transport;
+}
+
+/** The transport of that name: the profile's own first, then the built-in ones. */
+export function findTransport(ctx: RpContext, name: string): CrossDeviceTransport | undefined {
+  const own = profileTransport(ctx.profile);
+  if (own?.name === name) return own;
+  return ctx.transports.get(name);
+}

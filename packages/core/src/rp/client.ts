@@ -1,6 +1,8 @@
 /**
- * Builds the openid-client `Configuration` for one operation: discovered metadata,
- * client authentication, injected fetch, the engine's clock, JWE decryption keys.
+ * Builds the openid-client `Configuration` operations use: discovered metadata, client
+ * authentication, injected fetch, the engine's clock, JWE decryption keys. One is kept and
+ * reused while the discovery cache hands out the same metadata object and the clock offset
+ * is unchanged (building one clones the whole metadata document).
  */
 import * as client from 'openid-client';
 import { importPrivateKey, signingAlgorithm } from '../config/keys';
@@ -29,7 +31,11 @@ function encryptionAlgorithm(jwk: PrivateJwk): string {
   return jwk.kty === 'RSA' ? 'RSA-OAEP-256' : 'ECDH-ES';
 }
 
-/** Returns a function producing a fresh `Configuration` per operation. */
+/**
+ * Returns a function giving the `Configuration` for some discovered metadata: the one built
+ * last when `metadata` is the same object and the clock offset is the same, else a new one
+ * (discovery refreshed, or the injected clock moved against the real one).
+ */
 export function clientFactory(
   input: ClientFactoryInput,
 ): (metadata: client.ServerMetadata) => Promise<client.Configuration> {
@@ -44,6 +50,8 @@ export function clientFactory(
       const method = options.clientAuth;
       if (method.method === 'client_secret_basic')
         return client.ClientSecretBasic(method.clientSecret);
+      if (method.method === 'client_secret_post')
+        return client.ClientSecretPost(method.clientSecret);
       const key = await importPrivateKey(method.privateKey, signingAlgorithm(method.privateKey));
       return client.PrivateKeyJwt({ key, kid: method.privateKey.kid });
     })();
@@ -60,9 +68,28 @@ export function clientFactory(
     return decryption;
   }
 
-  return async (metadata) => {
+  let cached:
+    | { metadata: client.ServerMetadata; skew: number; config: Promise<client.Configuration> }
+    | undefined;
+
+  return (metadata) => {
     // oauth4webapi reads the time as Date.now() + clockSkew; align it with our clock.
     const skew = Math.floor(input.now() / 1000) - Math.floor(Date.now() / 1000);
+    if (cached?.metadata === metadata && cached.skew === skew) return cached.config;
+    const config = build(metadata, skew);
+    const entry = { metadata, skew, config };
+    cached = entry;
+    // A failed build is not kept: the next operation tries again.
+    config.catch(() => {
+      if (cached === entry) cached = undefined;
+    });
+    return config;
+  };
+
+  async function build(
+    metadata: client.ServerMetadata,
+    skew: number,
+  ): Promise<client.Configuration> {
     const config = new client.Configuration(
       metadata,
       options.clientId,
@@ -78,5 +105,5 @@ export function clientFactory(
     const keys = await decryptionKeys();
     if (keys.length > 0) client.enableDecryptingResponses(config, CONTENT_ENCRYPTION, ...keys);
     return config;
-  };
+  }
 }

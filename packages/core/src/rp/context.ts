@@ -22,7 +22,10 @@ export interface RpContext {
   readonly keys: KeyStore;
   readonly replayCache: ReplayCache;
   readonly transports: ReadonlyMap<string, CrossDeviceTransport>;
-  /** An openid-client configuration for one operation (clock set from `now`). */
+  /**
+   * The openid-client configuration for the current discovery metadata (clock set from
+   * `now`); shared by concurrent operations, so never modify it.
+   */
   client(): Promise<client.Configuration>;
   /** DPoP handle options for a protocol call, when DPoP is configured. */
   dpop(config: client.Configuration): Promise<{ DPoP?: client.DPoPHandle }>;

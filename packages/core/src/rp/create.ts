@@ -1,5 +1,6 @@
 /** `createRelyingParty(config)`: validates configuration and wires the engine. */
 import type { RelyingPartyOptionsInput } from '../config/schema';
+import { checkProviderAuth, staticMetadata } from '../config/provider';
 import { validateOptions } from '../config/validate';
 import { keyStore } from '../discovery/jwks';
 import { metadataCache } from '../discovery/metadata';
@@ -88,16 +89,20 @@ export function createRelyingParty(config: RelyingPartyConfig): RelyingParty {
   const now = nowOption ?? (() => Date.now());
   const sleep = sleepOption ?? defaultSleep;
   const profile = provider ?? oidc();
+  checkProviderAuth(options, profile);
 
-  const metadata = metadataCache({
-    issuer: options.issuer,
-    fetch: fetchFn,
-    now,
-    sleep,
-    ttlSeconds: options.discoveryTtl,
-    attempts: options.discoveryAttempts,
-    backoffMs: options.discoveryBackoffMs,
-  });
+  const endpoints = profile.protocol?.endpoints;
+  const metadata = endpoints
+    ? staticMetadata(options.issuer, endpoints)
+    : metadataCache({
+        issuer: options.issuer,
+        fetch: fetchFn,
+        now,
+        sleep,
+        ttlSeconds: options.discoveryTtl,
+        attempts: options.discoveryAttempts,
+        backoffMs: options.discoveryBackoffMs,
+      });
   const keys = keyStore({
     jwksUri: async () => {
       const uri = (await metadata.get()).jwks_uri;
@@ -109,6 +114,7 @@ export function createRelyingParty(config: RelyingPartyConfig): RelyingParty {
     now,
     ttlSeconds: options.jwksTtl,
     refetchIntervalSeconds: options.jwksRefetchInterval,
+    staleGraceSeconds: options.jwksStaleGrace,
   });
   const buildClient = clientFactory({ options, fetch: fetchFn, now });
   const ctx: RpContext = {

@@ -113,7 +113,10 @@ export interface SessionFacts {
 export interface LoginResult {
   /** The verified, normalised identity. */
   readonly identity: Identity;
-  /** Tokens (keep server-side). */
+  /**
+   * Tokens (keep server-side). A VNeID share transaction (`source: 'share'`) issues none:
+   * `accessToken` is then empty and `tokenType` is `none`.
+   */
   readonly tokens: TokenSet;
   /** What was asked, what was granted, why, when. */
   readonly consent: ConsentRecord;
@@ -121,8 +124,8 @@ export interface LoginResult {
   readonly session: SessionFacts;
   /** Verified ID token claims (empty when the identity came from userinfo alone). */
   readonly idTokenClaims: Readonly<Record<string, unknown>>;
-  /** Where the attributes came from. */
-  readonly source: 'id_token' | 'userinfo';
+  /** Where the attributes came from (`share`: a VNeID share transaction's result, no token). */
+  readonly source: 'id_token' | 'userinfo' | 'share';
   /** The `returnTo` of the transaction. */
   readonly returnTo?: string;
 }
@@ -217,9 +220,9 @@ export interface StartQrLoginOptions {
 export interface QrLoginHandle {
   /** Format version. */
   readonly v: 1;
-  /** Which transport runs it (`device_code` today). */
+  /** Which transport runs it (`device_code`, or `vneid_share` for VNeID share transactions). */
   readonly transport: string;
-  /** Transport-specific secret reference (the device code for RFC 8628). */
+  /** Transport-specific secret reference (the device code for RFC 8628, the share `txnId`). */
   readonly ref: string;
   /** Minimum level. */
   readonly level: AssuranceLevel;

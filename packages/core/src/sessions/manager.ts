@@ -36,7 +36,11 @@ export interface SessionManagerOptions {
   readonly store: SessionStore;
   /** Cookie name before any `__Host-` prefix. */
   readonly cookieName: string;
-  /** Cap on a session's lifetime in seconds (the provider profile's own cap applies too). */
+  /**
+   * Cap on a session's lifetime in seconds (the provider profile's own cap applies too).
+   * In cookie mode a session also lasts at most max(31 days, maxAge): the back-channel
+   * revocation mark is kept that long, so it outlives every cookie it could revoke.
+   */
   readonly maxAge?: number;
   /** What of the identity a session keeps; default: all but the portrait. */
   readonly keepIdentity: (identity: Identity) => Identity;
@@ -99,6 +103,9 @@ async function addId(store: SessionStore, key: string, id: string, ttl: number):
 export function createSessionManager(options: SessionManagerOptions) {
   const { store, now } = options;
   const seal = { secrets: options.secrets, now };
+  // How long a back-channel revocation mark is kept (seconds). Cookie sessions cannot be
+  // deleted, so create() caps them at this lifetime: no cookie outlives its mark.
+  const revocationTtl = Math.max(INDEX_TTL_SECONDS, options.maxAge ?? 0);
 
   async function isRevoked(session: Session): Promise<boolean> {
     const keys = [revokedSubKey(session.issuer, session.sub), endedKey(session.id)];
@@ -154,7 +161,11 @@ export function createSessionManager(options: SessionManagerOptions) {
     /** Builds the session for a finished login. */
     create(result: LoginResult): Session {
       const createdAt = now();
-      const capped = options.maxAge === undefined ? Infinity : createdAt + options.maxAge * 1000;
+      const maxAge =
+        options.storage === 'cookie'
+          ? Math.min(options.maxAge ?? Infinity, revocationTtl)
+          : options.maxAge;
+      const capped = maxAge === undefined ? Infinity : createdAt + maxAge * 1000;
       const identity = options.keepIdentity(result.identity);
       return {
         id: randomId(),
@@ -234,7 +245,7 @@ export function createSessionManager(options: SessionManagerOptions) {
           ? revokedSidKey(issuer, match.sid)
           : revokedSubKey(issuer, match.sub ?? ''),
         at,
-        Math.max(INDEX_TTL_SECONDS, options.maxAge ?? 0),
+        revocationTtl,
       );
       if (options.storage === 'store') {
         const ids = await readIds(store, indexKey);

@@ -15,6 +15,19 @@ export async function verifyAccessToken(
   options: VerifyAccessTokenOptions,
 ): Promise<VerifiedAccessToken> {
   const { options: config } = ctx;
+  // JS callers can omit the audience: jose would then accept a token for any API.
+  const audience: unknown = (options as Partial<VerifyAccessTokenOptions> | undefined)?.audience;
+  const isName = (value: unknown): boolean => typeof value === 'string' && value.length > 0;
+  if (!(
+    isName(audience) ||
+    (Array.isArray(audience) && audience.length > 0 && audience.every(isName))
+  )) {
+    throw new DinhDanhError(
+      'config_invalid',
+      'verifyAccessToken needs `audience`: the identifier (or non-empty list) of this API.',
+      { path: 'audience' },
+    );
+  }
   const { payload } = await verifyJwt(jwt, ctx.keys, {
     issuer: config.issuer,
     audience: options.audience,

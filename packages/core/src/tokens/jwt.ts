@@ -7,6 +7,7 @@ import type { JWTPayload } from 'jose';
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
 import type { KeyStore } from '../discovery/jwks';
 import { DinhDanhError, isDinhDanhError } from '../errors';
+import { safeCause } from '../http/safe-cause';
 
 /** What a JWT must satisfy. */
 export interface JwtRules {
@@ -39,14 +40,14 @@ function mapJoseError(error: unknown): DinhDanhError {
   if (isDinhDanhError(error)) return error;
   if (error instanceof joseErrors.JWTExpired) {
     return new DinhDanhError('token_expired', 'The token has expired; log in again.', {
-      cause: error,
+      cause: safeCause(error),
       path: error.claim,
     });
   }
   if (error instanceof joseErrors.JWTClaimValidationFailed) {
     if (error.claim === 'aud') {
       return new DinhDanhError('audience_mismatch', 'The token was issued for another audience.', {
-        cause: error,
+        cause: safeCause(error),
         path: 'aud',
       });
     }
@@ -54,27 +55,27 @@ function mapJoseError(error: unknown): DinhDanhError {
       return new DinhDanhError(
         'token_not_yet_valid',
         'The token is not valid yet; check the server clock.',
-        { cause: error, path: error.claim },
+        { cause: safeCause(error), path: error.claim },
       );
     }
     return new DinhDanhError('token_invalid', `The token’s ${error.claim} claim is invalid.`, {
-      cause: error,
+      cause: safeCause(error),
       path: error.claim,
     });
   }
   if (error instanceof joseErrors.JWSSignatureVerificationFailed) {
     return new DinhDanhError('signature_invalid', 'The token’s signature does not verify.', {
-      cause: error,
+      cause: safeCause(error),
     });
   }
   if (error instanceof joseErrors.JOSEAlgNotAllowed) {
     return new DinhDanhError(
       'alg_not_allowed',
       'The token is signed with an algorithm that is not allowed.',
-      { cause: error },
+      { cause: safeCause(error) },
     );
   }
-  return new DinhDanhError('token_invalid', 'The token is malformed.', { cause: error });
+  return new DinhDanhError('token_invalid', 'The token is malformed.', { cause: safeCause(error) });
 }
 
 /**

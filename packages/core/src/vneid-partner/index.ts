@@ -1,7 +1,8 @@
 /**
  * @packageDocumentation
  * `@dinhdanh/core/vneid-partner` — the legacy crypto of the VNeID partner protocol
- * (DOMAIN.md dialect 5): RSA + AES response envelopes and encrypted authorization codes.
+ * (DOMAIN.md dialect 5): RSA + AES response envelopes and encrypted authorization codes;
+ * the partner login profile; share transactions (dialect 6) on the cross-device abstraction.
  * A separate entry point so that applications that do not need it never load node-forge
  * or probe `node:crypto`.
  */
@@ -27,3 +28,17 @@ export { ENVELOPE_INVALID_MESSAGE } from './failure';
 // ── core-partner: the partner login profile ──
 export { vneidPartner } from './profile';
 export type { VneidPartnerOptions } from './profile';
+// ── share: VNeID share transactions on the cross-device abstraction (issue 10) ──
+export {
+  memoryShareResultStore,
+  SHARE_TRANSPORT,
+  shareWebhookHandler,
+  withShareTransactions,
+} from './share';
+export type {
+  MemoryShareResultStoreOptions,
+  ShareOutcome,
+  ShareResultStore,
+  ShareTransactionOptions,
+  ShareWebhookOptions,
+} from './share';

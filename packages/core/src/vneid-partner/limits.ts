@@ -7,8 +7,10 @@ export const MAX_CODE_CHARS = 8 * 1024;
 /** Largest decrypted authorization code (characters). */
 export const MAX_PLAIN_CODE_CHARS = 4 * 1024;
 
-/** RSA modulus sizes accepted for the relying party's key. */
+/** Smallest RSA modulus (bits) accepted for the relying party's key. */
 export const MIN_RSA_BITS = 2048;
+
+/** Largest RSA modulus (bits) accepted for the relying party's key. */
 export const MAX_RSA_BITS = 8192;
 
 /** AES key lengths (bytes) the provider may wrap: AES-128, AES-192, AES-256. */

@@ -7,6 +7,7 @@ import type {
   DecodedCallback,
   ProviderProfile,
   ProviderProfileOverrides,
+  StaticEndpoints,
 } from '../providers/profile';
 import { buildProfile, COMMON_ACR } from '../providers/profile';
 import type { AesMode, PartnerCryptoBackendChoice } from './backend/types';
@@ -26,8 +27,38 @@ export interface VneidPartnerOptions {
   readonly envelope?: { readonly token?: boolean; readonly userinfo?: boolean };
   /** Crypto implementation; `auto` (default) probes the runtime. */
   readonly backend?: PartnerCryptoBackendChoice;
+  /**
+   * The endpoints from the provider's integration document, when it publishes no discovery
+   * document: discovery is then skipped. Each must be on the issuer's origin over https
+   * (http only for localhost); `createRelyingParty` refuses others with `config_invalid`.
+   */
+  readonly endpoints?: StaticEndpoints;
   /** Profile fields to replace (`id`, `scopes`, `acr`, ...). */
   readonly profile?: Omit<ProviderProfileOverrides, 'protocol' | 'dialect'>;
+}
+
+function checkEndpoints(
+  value: Partial<Record<keyof StaticEndpoints, unknown>> | null | undefined,
+): StaticEndpoints | undefined {
+  if (value === undefined) return undefined;
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    typeof value.authorization !== 'string' ||
+    typeof value.token !== 'string' ||
+    typeof value.userinfo !== 'string'
+  ) {
+    throw new DinhDanhError(
+      'config_invalid',
+      'vneidPartner: endpoints must be { authorization, token, userinfo }, three absolute URLs on the issuer (or leave it out to use discovery).',
+      { path: 'endpoints' },
+    );
+  }
+  return Object.freeze({
+    authorization: value.authorization,
+    token: value.token,
+    userinfo: value.userinfo,
+  });
 }
 
 function parsePlain(body: string, kind: string): Record<string, unknown> {
@@ -51,9 +82,12 @@ function parsePlain(body: string, kind: string): Record<string, unknown> {
  * it, `client_secret_post`, envelopes opened as configured, identity from userinfo
  * (`vneid-partner` dialect, level from `accountLevel`); results have `source: 'userinfo'`.
  *
- * @param options - private key, AES mode, which responses are enveloped.
+ * The relying party must use `clientAuth: { method: 'client_secret_post', clientSecret }`;
+ * `createRelyingParty` refuses any other method with `config_invalid`.
+ *
+ * @param options - private key, AES mode, which responses are enveloped, static endpoints.
  * @returns the profile to pass as `provider` to `createRelyingParty`.
- * @throws DinhDanhError `config_invalid` for a key of the wrong type or size, or a bad mode.
+ * @throws DinhDanhError `config_invalid` for a key of the wrong type or size, a bad mode, or malformed endpoints.
  * @example
  * ```ts
  * import { vneidPartner } from '@dinhdanh/core/vneid-partner';
@@ -61,8 +95,16 @@ function parsePlain(body: string, kind: string): Record<string, unknown> {
  *   issuer: 'https://sso.vneid.example',
  *   clientId: 'bank-portal',
  *   redirectUri: 'https://bank.example.vn/auth/callback',
- *   clientAuth: { method: 'client_secret_basic', clientSecret: process.env.VNEID_SECRET! },
- *   provider: vneidPartner({ privateKey: process.env.VNEID_RP_KEY_PEM! }),
+ *   clientAuth: { method: 'client_secret_post', clientSecret: process.env.VNEID_SECRET! },
+ *   provider: vneidPartner({
+ *     privateKey: process.env.VNEID_RP_KEY_PEM!,
+ *     // from the integration document; omit to use discovery
+ *     endpoints: {
+ *       authorization: 'https://sso.vneid.example/authorize',
+ *       token: 'https://sso.vneid.example/token',
+ *       userinfo: 'https://sso.vneid.example/userinfo',
+ *     },
+ *   }),
  * });
  * ```
  */
@@ -78,6 +120,7 @@ export function vneidPartner(options: VneidPartnerOptions): ProviderProfile {
     userinfo: options.envelope?.userinfo ?? true,
   };
   const crypto = { privateKey, mode, backend } as const;
+  const endpoints = checkEndpoints(options.endpoints);
 
   async function decodeCallback(params: ReadonlyMap<string, string>): Promise<DecodedCallback> {
     const code = params.get('code') ?? '';
@@ -116,6 +159,7 @@ export function vneidPartner(options: VneidPartnerOptions): ProviderProfile {
         tokenAuth: 'client_secret_post',
         decodeCallback,
         decodeBody,
+        ...(endpoints === undefined ? {} : { endpoints }),
       },
     },
     options.profile,

@@ -1,29 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { identitySchema, normalizeIdentity } from '@dinhdanh/core';
+import { levelTwoCitizen, MAI_CORE, organisation, SEN_VANG_HEAD_OFFICE } from './expected';
 import * as f from './fixtures';
-
-const MAI_NAME = { full: 'Trần Thị Mai', family: 'Trần', middle: 'Thị', given: 'Mai' };
 
 describe('standard dialect', () => {
   it('reads a level-2 citizen with documents, merging ID token and userinfo', () => {
-    const identity = normalizeIdentity('standard', f.standardL2, f.context('oidc'));
+    const identity = levelTwoCitizen('standard', f.standardL2, 'oidc', {
+      subject: 'std-mai-01',
+      acr: 'urn:dinhdanh:loa:2',
+    });
     expect(identitySchema.parse(identity)).toEqual(identity);
     expect(identity).toMatchObject({
-      subject: 'std-mai-01',
       issuer: f.ISSUER,
       provider: 'oidc',
-      accountType: 'citizen',
-      level: 2,
-      acr: 'urn:dinhdanh:loa:2',
       amr: ['face', 'pin'],
       authTime: new Date(1_790_000_000_000).toISOString(),
     });
     expect(identity.attributes).toEqual({
-      pid: f.MAI.pid,
+      ...MAI_CORE,
       legacyId: f.MAI.legacyId,
-      name: MAI_NAME,
-      birthdate: '1990-05-17',
-      gender: 'female',
       nationality: 'VN',
       ethnicity: 'Kinh',
       hometown: 'Nam Định',
@@ -73,13 +68,7 @@ describe('standard dialect', () => {
 
   it('merges verified_claims over plain claims', () => {
     const identity = normalizeIdentity('standard', f.standardVerified, f.context());
-    expect(identity.attributes).toEqual({
-      name: MAI_NAME,
-      birthdate: '1990-05-17',
-      gender: 'female',
-      pid: f.MAI.pid,
-      email: f.MAI.email,
-    });
+    expect(identity.attributes).toEqual({ ...MAI_CORE, email: f.MAI.email });
   });
 
   it('accepts verified_claims as an array', () => {
@@ -127,21 +116,14 @@ describe('standard dialect', () => {
   });
 
   it('reads an organisation account', () => {
-    const identity = normalizeIdentity('standard', f.standardOrganisation, f.context());
-    expect(identity).toMatchObject({ accountType: 'organisation', level: 0 });
+    const identity = organisation('standard', f.standardOrganisation);
     expect(identity.attributes.organisation).toEqual({
       name: 'Công ty TNHH Sen Vàng',
       englishName: 'Golden Lotus Co., Ltd',
       taxCode: '0101234567',
       enterpriseCode: '0101234567',
       foundedOn: '2012-06-15',
-      headOffice: {
-        shape: '2025',
-        formatted: '8 Lê Thánh Tôn, Phường Sài Gòn, Thành phố Hồ Chí Minh',
-        street: '8 Lê Thánh Tôn',
-        ward: 'Phường Sài Gòn',
-        province: 'Thành phố Hồ Chí Minh',
-      },
+      headOffice: SEN_VANG_HEAD_OFFICE,
       representative: { name: 'Phạm Quốc Bảo', pid: f.REP_PID },
     });
   });
@@ -204,19 +186,13 @@ describe('organisation accounts', () => {
 
 describe('vneid-sso dialect', () => {
   it('reads a level-2 citizen from camelCase userinfo', () => {
-    const identity = normalizeIdentity('vneid-sso', f.vneidSsoL2, f.context('vneid'));
-    expect(identity).toMatchObject({
+    const identity = levelTwoCitizen('vneid-sso', f.vneidSsoL2, 'vneid', {
       subject: 'f3a1c2d4',
-      level: 2,
       acr: '2',
-      accountType: 'citizen',
     });
     expect(identity.attributes).toMatchObject({
-      pid: f.MAI.pid,
+      ...MAI_CORE,
       legacyId: f.MAI.legacyId,
-      name: MAI_NAME,
-      birthdate: '1990-05-17',
-      gender: 'female',
       phone: f.MAI.phone,
       healthInsurance: { number: f.MAI.healthInsurance },
       drivingLicence: { number: f.MAI.licence, classes: ['A1', 'B'] },
@@ -234,8 +210,7 @@ describe('vneid-sso dialect', () => {
   });
 
   it('reads an organisation with its representative', () => {
-    const identity = normalizeIdentity('vneid-sso', f.vneidSsoOrganisation, f.context());
-    expect(identity).toMatchObject({ accountType: 'organisation', level: 0 });
+    const identity = organisation('vneid-sso', f.vneidSsoOrganisation);
     expect(identity.attributes.organisation).toMatchObject({
       name: 'Công ty TNHH Sen Vàng',
       taxCode: '0101234567',
@@ -305,18 +280,12 @@ describe('vneid-partner dialect', () => {
 
 describe('dvcqg dialect', () => {
   it('reads the portal PascalCase claims', () => {
-    const identity = normalizeIdentity('dvcqg', f.dvcqgL2, f.context('dvcqg'));
-    expect(identity).toMatchObject({
+    const identity = levelTwoCitizen('dvcqg', f.dvcqgL2, 'dvcqg', {
       subject: 'dvc-5521',
-      level: 2,
       acr: 'LoA2',
-      accountType: 'citizen',
     });
     expect(identity.attributes).toMatchObject({
-      pid: f.MAI.pid,
-      name: MAI_NAME,
-      birthdate: '1990-05-17',
-      gender: 'female',
+      ...MAI_CORE,
       nationality: 'VN',
       hometown: 'Xã Hải Hậu, Tỉnh Nam Định',
       taxCode: f.MAI.taxCode,
@@ -348,19 +317,12 @@ describe('dvcqg dialect', () => {
   });
 
   it('reads an organisation account', () => {
-    const identity = normalizeIdentity('dvcqg', f.dvcqgOrganisation, f.context());
-    expect(identity).toMatchObject({ accountType: 'organisation', level: 0 });
+    const identity = organisation('dvcqg', f.dvcqgOrganisation);
     expect(identity.attributes.organisation).toEqual({
       name: 'Công ty TNHH Sen Vàng',
       enterpriseCode: '0101234567',
       taxCode: '0101234567-001',
-      headOffice: {
-        shape: '2025',
-        formatted: '8 Lê Thánh Tôn, Phường Sài Gòn, Thành phố Hồ Chí Minh',
-        street: '8 Lê Thánh Tôn',
-        ward: 'Phường Sài Gòn',
-        province: 'Thành phố Hồ Chí Minh',
-      },
+      headOffice: SEN_VANG_HEAD_OFFICE,
     });
   });
 });

@@ -48,6 +48,16 @@ const citizen: fc.Arbitrary<Citizen> = fc
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const compact = (iso: string) => iso.replaceAll('-', '');
 
+/** The citizen in the camelCase claims vneid-sso and vneid-partner share. */
+const camelCase = (c: Citizen) => ({
+  citizenPid: c.pid,
+  fullName: c.name.join(' '),
+  birthDate: dmy(c.birthdate),
+  gender: c.gender === 'male' ? 'Nam' : 'Nữ',
+  phoneNumber: c.phone,
+  accountType: 'CITIZEN',
+});
+
 /** The citizen as each dialect writes it (helpers/DIALECTS.md). */
 const WRITERS: Record<Dialect, (c: Citizen) => ClaimSources> = {
   standard: (c) => ({
@@ -62,15 +72,7 @@ const WRITERS: Record<Dialect, (c: Citizen) => ClaimSources> = {
   }),
   'vneid-sso': (c) => ({
     idToken: { sub: 's', acr: String(c.level), preferred_username: c.pid },
-    userinfo: {
-      sub: 's',
-      citizenPid: c.pid,
-      fullName: c.name.join(' '),
-      birthDate: dmy(c.birthdate),
-      gender: c.gender === 'male' ? 'Nam' : 'Nữ',
-      phoneNumber: c.phone,
-      accountType: 'CITIZEN',
-    },
+    userinfo: { sub: 's', ...camelCase(c) },
   }),
   dvcqg: (c) => ({
     userinfo: {
@@ -98,15 +100,7 @@ const WRITERS: Record<Dialect, (c: Citizen) => ClaimSources> = {
     },
   }),
   'vneid-partner': (c) => ({
-    userinfo: {
-      citizenPid: c.pid,
-      fullName: c.name.join(' '),
-      birthDate: dmy(c.birthdate),
-      gender: c.gender === 'male' ? 'Nam' : 'Nữ',
-      phoneNumber: c.phone,
-      accountType: 'CITIZEN',
-      accountLevel: c.level,
-    },
+    userinfo: { ...camelCase(c), accountLevel: c.level },
   }),
 };
 

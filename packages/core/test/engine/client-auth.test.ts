@@ -8,6 +8,7 @@ import {
 } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createRelyingParty, type PrivateJwk } from '@dinhdanh/core';
+import { jsonResponse } from './support/intercept';
 
 const ISSUER = 'https://idp.example';
 
@@ -15,13 +16,7 @@ const ISSUER = 'https://idp.example';
 function parProvider(seen: URLSearchParams[], headers: Headers[]) {
   return (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : input);
-    const json = (body: unknown, status = 200) =>
-      Promise.resolve(
-        new Response(JSON.stringify(body), {
-          status,
-          headers: { 'content-type': 'application/json' },
-        }),
-      );
+    const json = (body: unknown, status = 200) => Promise.resolve(jsonResponse(body, status));
     if (url.pathname === '/.well-known/openid-configuration') {
       return json({
         issuer: ISSUER,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PrivateJwk } from '@dinhdanh/core';
 import { exportJWK, generateKeyPair } from 'jose';
 import { codeOf } from './support/errors';
@@ -8,9 +8,7 @@ import { rpFor } from './support/rp';
 let op: TestOp;
 beforeAll(async () => {
   op = await startOp();
-});
-afterAll(async () => {
-  await op.close();
+  return () => op.close();
 });
 
 describe('encrypted ID tokens (JWE)', () => {

@@ -1,37 +1,28 @@
 import { exportJWK, generateKeyPair } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isDinhDanhError, type LoginTransaction, type RelyingParty } from '@dinhdanh/core';
-import { interceptingFetch, resign } from './support/intercept';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { LoginTransaction, RelyingParty } from '@dinhdanh/core';
+import { codeOf } from './support/errors';
+import { interceptingFetch } from './support/intercept';
+import {
+  finishCode as finishCodeAt,
+  login as loginAt,
+  resigningIdToken,
+  tamperedCode,
+} from './support/login';
 import { browse, startOp, type LoginChoice, type TestOp } from './support/op';
 import { rpFor } from './support/rp';
 
 let op: TestOp;
 beforeAll(async () => {
   op = await startOp();
-});
-afterAll(async () => {
-  await op.close();
+  return () => op.close();
 });
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isDinhDanhError(error)) return error.code;
-    throw error;
-  }
-  throw new Error('expected a DinhDanhError, got success');
-}
-
-async function login(
-  rp: RelyingParty,
-  options: Parameters<RelyingParty['startLogin']>[0] = {},
-  choice: LoginChoice = {},
-): Promise<{ callback: string; transaction: LoginTransaction }> {
-  op.next = choice;
-  const { url, transaction } = await rp.startLogin(options);
-  return { callback: await browse(url), transaction };
-}
+type LoginOptions = Parameters<RelyingParty['startLogin']>[0];
+const login = (rp: RelyingParty, options?: LoginOptions, choice?: LoginChoice) =>
+  loginAt(op, rp, options, choice);
+const finishCode = (rp: RelyingParty, options?: LoginOptions, choice?: LoginChoice) =>
+  finishCodeAt(op, rp, options, choice);
 
 describe('login against oidc-provider (PAR required, PKCE, private_key_jwt)', () => {
   it('logs a level-2 citizen in with consented attributes', async () => {
@@ -119,32 +110,26 @@ describe('callback URLs as web handlers see them', () => {
 describe('finishLogin rejects tampered callbacks and transactions', () => {
   it('state_mismatch when the state differs', async () => {
     const rp = rpFor(op);
-    const { callback, transaction } = await login(rp);
-    const url = new URL(callback);
-    url.searchParams.set('state', 'forged');
-    expect(await codeOf(rp.finishLogin(url, transaction))).toBe('state_mismatch');
+    const answered = await login(rp);
+    expect(await tamperedCode(rp, answered, (q) => q.set('state', 'forged'))).toBe(
+      'state_mismatch',
+    );
   });
 
   it('iss_mismatch when the RFC 9207 iss is another issuer or missing', async () => {
     const rp = rpFor(op);
-    const { callback, transaction } = await login(rp);
-    const other = new URL(callback);
-    other.searchParams.set('iss', 'https://evil.example');
-    expect(await codeOf(rp.finishLogin(other, transaction))).toBe('iss_mismatch');
-    const missing = new URL(callback);
-    missing.searchParams.delete('iss');
-    expect(await codeOf(rp.finishLogin(missing, transaction))).toBe('iss_mismatch');
+    const answered = await login(rp);
+    expect(await tamperedCode(rp, answered, (q) => q.set('iss', 'https://evil.example'))).toBe(
+      'iss_mismatch',
+    );
+    expect(await tamperedCode(rp, answered, (q) => q.delete('iss'))).toBe('iss_mismatch');
   });
 
   it('callback_invalid for a repeated parameter or no code', async () => {
     const rp = rpFor(op);
-    const { callback, transaction } = await login(rp);
-    const repeated = new URL(callback);
-    repeated.searchParams.append('code', 'x');
-    expect(await codeOf(rp.finishLogin(repeated, transaction))).toBe('callback_invalid');
-    const noCode = new URL(callback);
-    noCode.searchParams.delete('code');
-    expect(await codeOf(rp.finishLogin(noCode, transaction))).toBe('callback_invalid');
+    const answered = await login(rp);
+    expect(await tamperedCode(rp, answered, (q) => q.append('code', 'x'))).toBe('callback_invalid');
+    expect(await tamperedCode(rp, answered, (q) => q.delete('code'))).toBe('callback_invalid');
   });
 
   it('nonce_mismatch when the ID token nonce is not the transaction’s', async () => {
@@ -170,103 +155,55 @@ describe('finishLogin rejects tampered callbacks and transactions', () => {
   });
 
   it('auth_time_too_old when the authentication is older than max_age', async () => {
-    const fetch = interceptingFetch([
-      {
-        path: '/token',
-        rewrite: async (_url, body) => ({
-          ...body,
-          id_token: await resign(String(body.id_token), op.signingKey, (c) => ({
-            ...c,
-            auth_time: Number(c.auth_time) - 600,
-          })),
-        }),
-      },
-    ]);
+    const fetch = resigningIdToken(op.signingKey, (c) => ({
+      ...c,
+      auth_time: Number(c.auth_time) - 600,
+    }));
     const rp = rpFor(op, { fetch });
-    const { callback, transaction } = await login(rp, { maxAge: 60 });
-    expect(await codeOf(rp.finishLogin(callback, transaction))).toBe('auth_time_too_old');
+    expect(await finishCode(rp, { maxAge: 60 })).toBe('auth_time_too_old');
   });
 });
 
 describe('finishLogin verifies the ID token itself (openid-client does not on the token endpoint)', () => {
-  const tokenPath = '/token';
-
   it('signature_invalid for an ID token re-signed by another key with the provider’s kid', async () => {
     const attacker = {
       ...(await exportJWK((await generateKeyPair('ES256', { extractable: true })).privateKey)),
     };
-    const fetch = interceptingFetch([
-      {
-        path: tokenPath,
-        rewrite: async (_url, body) => ({
-          ...body,
-          id_token: await resign(String(body.id_token), attacker, (c) => c, { kid: 'op-key-1' }),
-        }),
-      },
-    ]);
+    const fetch = resigningIdToken(attacker, (c) => c, { kid: 'op-key-1' });
     const rp = rpFor(op, { fetch });
-    const { callback, transaction } = await login(rp);
-    expect(await codeOf(rp.finishLogin(callback, transaction))).toBe('signature_invalid');
+    expect(await finishCode(rp)).toBe('signature_invalid');
   });
 
   it('token_not_yet_valid for an iat in the future', async () => {
-    const fetch = interceptingFetch([
-      {
-        path: tokenPath,
-        rewrite: async (_url, body) => ({
-          ...body,
-          id_token: await resign(String(body.id_token), op.signingKey, (c) => ({
-            ...c,
-            iat: Number(c.iat) + 3600,
-          })),
-        }),
-      },
-    ]);
+    const fetch = resigningIdToken(op.signingKey, (c) => ({
+      ...c,
+      iat: Number(c.iat) + 3600,
+    }));
     const rp = rpFor(op, { fetch });
-    const { callback, transaction } = await login(rp);
-    expect(await codeOf(rp.finishLogin(callback, transaction))).toBe('token_not_yet_valid');
+    expect(await finishCode(rp)).toBe('token_not_yet_valid');
   });
 
   it('token_too_large for a 70 kB ID token', async () => {
-    const fetch = interceptingFetch([
-      {
-        path: tokenPath,
-        rewrite: async (_url, body) => ({
-          ...body,
-          id_token: await resign(String(body.id_token), op.signingKey, (c) => ({
-            ...c,
-            padding: 'x'.repeat(70_000),
-          })),
-        }),
-      },
-    ]);
+    const fetch = resigningIdToken(op.signingKey, (c) => ({
+      ...c,
+      padding: 'x'.repeat(70_000),
+    }));
     const rp = rpFor(op, { fetch });
-    const { callback, transaction } = await login(rp);
-    expect(await codeOf(rp.finishLogin(callback, transaction))).toBe('token_too_large');
+    expect(await finishCode(rp)).toBe('token_too_large');
   });
 
   it('alg_not_allowed when the provider signs with an algorithm outside the allow-list', async () => {
     const rp = rpFor(op, { idTokenAlgorithms: ['PS256'] });
-    const { callback, transaction } = await login(rp);
-    expect(await codeOf(rp.finishLogin(callback, transaction))).toBe('alg_not_allowed');
+    expect(await finishCode(rp)).toBe('alg_not_allowed');
   });
 
   it('key_not_found for a kid the provider does not publish', async () => {
     const attacker = await exportJWK(
       (await generateKeyPair('ES256', { extractable: true })).privateKey,
     );
-    const fetch = interceptingFetch([
-      {
-        path: tokenPath,
-        rewrite: async (_url, body) => ({
-          ...body,
-          id_token: await resign(String(body.id_token), attacker, (c) => c, { kid: 'made-up' }),
-        }),
-      },
-    ]);
+    const fetch = resigningIdToken(attacker, (c) => c, { kid: 'made-up' });
     const rp = rpFor(op, { fetch });
-    const { callback, transaction } = await login(rp);
-    expect(await codeOf(rp.finishLogin(callback, transaction))).toBe('key_not_found');
+    expect(await finishCode(rp)).toBe('key_not_found');
   });
 
   it('sub_mismatch when userinfo is about someone else', async () => {
@@ -274,8 +211,7 @@ describe('finishLogin verifies the ID token itself (openid-client does not on th
       { path: '/me', rewrite: (_url, body) => ({ ...body, sub: 'someone-else' }) },
     ]);
     const rp = rpFor(op, { fetch });
-    const { callback, transaction } = await login(rp, { claims: ['name'] });
-    expect(await codeOf(rp.finishLogin(callback, transaction))).toBe('sub_mismatch');
+    expect(await finishCode(rp, { claims: ['name'] })).toBe('sub_mismatch');
   });
 });
 
@@ -285,8 +221,7 @@ describe('provider responses are bounded', () => {
       { path: '/me', rewrite: (_url, body) => ({ ...body, pad: 'x'.repeat(300_000) }) },
     ]);
     const rp = rpFor(op, { fetch });
-    const { callback, transaction } = await login(rp, { claims: ['name'] });
-    expect(await codeOf(rp.finishLogin(callback, transaction))).toBe('provider_response_invalid');
+    expect(await finishCode(rp, { claims: ['name'] })).toBe('provider_response_invalid');
   });
 });
 
@@ -309,17 +244,15 @@ describe('attributes and consent', () => {
 
   it('claims_missing when a required attribute is not released', async () => {
     const rp = rpFor(op);
-    const { callback, transaction } = await login(rp, { claims: ['name'], required: ['taxCode'] });
-    expect(await codeOf(rp.finishLogin(callback, transaction))).toBe('claims_missing');
+    expect(await finishCode(rp, { claims: ['name'], required: ['taxCode'] })).toBe(
+      'claims_missing',
+    );
   });
 
   it('claims_invalid when the provider sends invalid citizen data', async () => {
     const rp = rpFor(op);
-    const { callback, transaction } = await login(
-      rp,
-      { claims: ['pid'] },
-      { accountId: 'bad-data' },
+    expect(await finishCode(rp, { claims: ['pid'] }, { accountId: 'bad-data' })).toBe(
+      'claims_invalid',
     );
-    expect(await codeOf(rp.finishLogin(callback, transaction))).toBe('claims_invalid');
   });
 });

@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { QrLoginHandle } from '@dinhdanh/core';
 import { codeOf } from './support/errors';
+import { jsonResponse } from './support/intercept';
 import { approveDevice, startOp, type TestOp } from './support/op';
 import { rpFor } from './support/rp';
 
 let op: TestOp;
 beforeAll(async () => {
   op = await startOp();
-});
-afterAll(async () => {
-  await op.close();
+  return () => op.close();
 });
 
 describe('cross-device QR login over the device authorization grant', () => {
@@ -35,10 +34,7 @@ describe('cross-device QR login over the device authorization grant', () => {
     const fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
       const url = new URL(input instanceof Request ? input.url : input);
       if (url.pathname === '/token') {
-        return new Response(JSON.stringify({ error: 'slow_down' }), {
-          status: 400,
-          headers: { 'content-type': 'application/json' },
-        });
+        return jsonResponse({ error: 'slow_down' }, 400);
       }
       return globalThis.fetch(input, init);
     };

@@ -1,5 +1,5 @@
 import { importJWK, SignJWT, type JWTPayload } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { memoryReplayCache } from '@dinhdanh/core';
 import { codeOf } from './support/errors';
 import { browse, CLIENT_ID, POST_LOGOUT_URI, startOp, type TestOp } from './support/op';
@@ -8,9 +8,7 @@ import { rpFor } from './support/rp';
 let op: TestOp;
 beforeAll(async () => {
   op = await startOp();
-});
-afterAll(async () => {
-  await op.close();
+  return () => op.close();
 });
 
 describe('refresh', () => {

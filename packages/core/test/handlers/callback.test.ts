@@ -150,12 +150,14 @@ describe('callback rejections', () => {
 });
 
 describe('login input', () => {
-  it('passes level, claims, purpose, prompt and locale to startLogin', async () => {
+  it('passes the named request, level, prompt and locale to startLogin', async () => {
     const rp = fakeRp();
-    await handlersFor(rp).login(
-      new Request(
-        `${ORIGIN}/auth/login?level=2&claims=name,birthdate&claims=address&purpose=M%E1%BB%9F&prompt=login&locale=vi`,
-      ),
+    await handlersFor(rp, {
+      requests: {
+        'open-account': { level: 1, claims: ['name', 'birthdate', 'address'], purpose: 'Mở' },
+      },
+    }).login(
+      new Request(`${ORIGIN}/auth/login?request=open-account&level=2&prompt=login&locale=vi`),
     );
     expect(rp.calls[0]?.args[0]).toEqual({
       returnTo: '/',

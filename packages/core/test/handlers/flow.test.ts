@@ -63,6 +63,7 @@ for (const storage of ['cookie', 'store'] as const) {
         secrets: SECRET,
         sessions: { storage, store: memoryStore() },
         meAttributes: ['name', 'birthdate'],
+        requests: { account: { claims: ['name', 'birthdate', 'pid'] } },
       });
 
     it('logs in at level 2, shows /me without tokens, logs out through the provider', async () => {
@@ -72,7 +73,7 @@ for (const storage of ['cookie', 'store'] as const) {
       const callback = await browserLogin(
         auth,
         jar,
-        '?level=2&claims=name,birthdate,pid&returnTo=%2Faccount',
+        '?request=account&level=2&returnTo=%2Faccount',
       );
       expect(callback.status).toBe(302);
       expect(callback.headers.get('location')).toBe('/account');
@@ -194,13 +195,16 @@ describe('full login refusals', () => {
 
 describe('QR login through the handlers', () => {
   it('starts, polls pending, then approved creates the session', async () => {
-    const auth = createAuthHandlers(rpFor(op), { secrets: SECRET });
+    const auth = createAuthHandlers(rpFor(op), {
+      secrets: SECRET,
+      requests: { default: { claims: ['name'] } },
+    });
     const jar = new Jar();
     const start = await auth.handle(
       jar.request(`${APP}/auth/qr/start`, {
         method: 'POST',
         headers: { origin: APP, 'content-type': 'application/json' },
-        body: JSON.stringify({ level: 2, claims: ['name'], returnTo: '/after-qr' }),
+        body: JSON.stringify({ level: 2, returnTo: '/after-qr' }),
       }),
     );
     expect(start.status).toBe(200);
@@ -241,7 +245,10 @@ describe('QR login through the handlers', () => {
   });
 
   it('a declined QR login is reported and its cookie cleared', async () => {
-    const auth = createAuthHandlers(rpFor(op), { secrets: SECRET });
+    const auth = createAuthHandlers(rpFor(op), {
+      secrets: SECRET,
+      requests: { default: { claims: ['name'] } },
+    });
     const jar = new Jar();
     const start = await auth.handle(
       jar.request(`${APP}/auth/qr/start`, {

@@ -185,21 +185,5 @@ describe('partner profile: configuration', () => {
     );
   });
 
-  it('needs a client secret (client_secret_post): private_key_jwt is config_invalid', async () => {
-    const { publicKey: _p, privateKey } = await import('jose').then((jose) =>
-      jose.generateKeyPair('ES256', { extractable: true }),
-    );
-    const jwk = { ...(await (await import('jose')).exportJWK(privateKey)), kid: 'k1' };
-    const { rp, provider } = setup(
-      {},
-      {},
-      {
-        clientAuth: { method: 'private_key_jwt', privateKey: jwk as never },
-      },
-    );
-    const { url, transaction } = await rp.startLogin();
-    const { callback } = await provider.authorize(url);
-    expect((await failure(rp.finishLogin(callback, transaction))).code).toBe('config_invalid');
-    expect(provider.tokenForms).toHaveLength(0);
-  });
+  // private_key_jwt / client_secret_basic with the partner profile: see partner-config.test.ts
 });

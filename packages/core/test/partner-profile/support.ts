@@ -27,7 +27,7 @@ export function setup(
     issuer,
     clientId: CLIENT_ID,
     redirectUri: REDIRECT_URI,
-    clientAuth: { method: 'client_secret_basic', clientSecret: CLIENT_SECRET },
+    clientAuth: { method: 'client_secret_post', clientSecret: CLIENT_SECRET },
     discoveryBackoffMs: 0,
     provider: vneidPartner({
       privateKey: pair.pkcs8,

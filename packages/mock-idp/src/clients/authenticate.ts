@@ -4,25 +4,13 @@
  * (RFC 7523, OIDC Core §9), `none` for public clients. Every failure is `invalid_client`.
  */
 import { createLocalJWKSet, decodeJwt, errors, jwtVerify } from 'jose';
+import { CLIENT_SIGNING_ALGS } from '../keys/client-algs';
 import type { ClientAuthMethod, MockClient } from '../options';
 import type { MemoryStore } from '../store/memory';
 import { OAuthProblem, single } from '../util/http';
 import { secretsEqual } from '../util/random';
 
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
-const ASSERTION_ALGS = [
-  'ES256',
-  'ES384',
-  'ES512',
-  'RS256',
-  'RS384',
-  'RS512',
-  'PS256',
-  'PS384',
-  'PS512',
-  'EdDSA',
-  'Ed25519',
-];
 
 /** What authentication needs from the provider. */
 export interface AuthContext {
@@ -180,7 +168,7 @@ async function verifyAssertion(
   let payload: Awaited<ReturnType<typeof jwtVerify>>['payload'];
   try {
     ({ payload } = await jwtVerify(assertion, keySet, {
-      algorithms: ASSERTION_ALGS,
+      algorithms: CLIENT_SIGNING_ALGS,
       issuer: clientId,
       subject: clientId,
       audience: [ctx.issuer, ...ctx.audiences],

@@ -5,23 +5,9 @@
  */
 import { base64url, calculateJwkThumbprint, EmbeddedJWK, jwtVerify } from 'jose';
 import { epochSeconds, type Context } from '../context';
+import { CLIENT_SIGNING_ALGS } from '../keys/client-algs';
 import { OAuthProblem } from '../util/http';
 import { sha256 } from '../util/random';
-
-/** Algorithms accepted for DPoP proofs (asymmetric only). */
-export const DPOP_ALGS = [
-  'ES256',
-  'ES384',
-  'ES512',
-  'RS256',
-  'RS384',
-  'RS512',
-  'PS256',
-  'PS384',
-  'PS512',
-  'EdDSA',
-  'Ed25519',
-];
 
 /** How far a proof's `iat` may be from the provider's clock, in seconds. */
 const WINDOW = 60;
@@ -52,7 +38,7 @@ export async function verifyDpopProof(
   try {
     result = await jwtVerify(proof, EmbeddedJWK, {
       typ: 'dpop+jwt',
-      algorithms: DPOP_ALGS,
+      algorithms: CLIENT_SIGNING_ALGS,
       requiredClaims: ['jti', 'iat', 'htm', 'htu'],
     });
   } catch {

@@ -2,22 +2,10 @@
 import { SUPPORTED_SCOPES } from '../authorization/requested-attributes';
 import { endpointUrl, PATHS, type Context } from '../context';
 import { DIALECTS } from '../dialects';
-import { DPOP_ALGS } from '../dpop/verify-proof';
+import { ADVERTISED_CLIENT_SIGNING_ALGS } from '../keys/client-algs';
 import { json } from '../util/http';
 
 const AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'];
-const ASSERTION_ALGS = [
-  'ES256',
-  'ES384',
-  'ES512',
-  'RS256',
-  'RS384',
-  'RS512',
-  'PS256',
-  'PS384',
-  'PS512',
-  'EdDSA',
-];
 const PROTOCOL_CLAIMS = [
   'iss',
   'sub',
@@ -64,9 +52,9 @@ export function metadata(ctx: Context): Record<string, unknown> {
     id_token_encryption_alg_values_supported: ['ECDH-ES+A256KW', 'RSA-OAEP-256'],
     id_token_encryption_enc_values_supported: ['A256GCM', 'A128CBC-HS256'],
     token_endpoint_auth_methods_supported: AUTH_METHODS,
-    token_endpoint_auth_signing_alg_values_supported: ASSERTION_ALGS,
+    token_endpoint_auth_signing_alg_values_supported: ADVERTISED_CLIENT_SIGNING_ALGS,
     revocation_endpoint_auth_methods_supported: AUTH_METHODS,
-    revocation_endpoint_auth_signing_alg_values_supported: ASSERTION_ALGS,
+    revocation_endpoint_auth_signing_alg_values_supported: ADVERTISED_CLIENT_SIGNING_ALGS,
     code_challenge_methods_supported: ['S256'],
     claims_parameter_supported: true,
     request_parameter_supported: false,
@@ -77,7 +65,7 @@ export function metadata(ctx: Context): Record<string, unknown> {
     ui_locales_supported: ['vi', 'en'],
     prompt_values_supported: ['none', 'login', 'consent', 'select_account'],
     authorization_response_iss_parameter_supported: true,
-    dpop_signing_alg_values_supported: DPOP_ALGS.filter((a) => a !== 'Ed25519'),
+    dpop_signing_alg_values_supported: ADVERTISED_CLIENT_SIGNING_ALGS,
     backchannel_logout_supported: true,
     backchannel_logout_session_supported: true,
     frontchannel_logout_supported: false,

@@ -7,7 +7,8 @@ import { DIALECTS } from '../dialects';
 import { withVerifiedClaims } from '../dialects/verified-claims';
 import { partnerUserinfo } from '../partner/responses';
 import { subjectFor } from '../tokens/subject';
-import { DPOP_ALGS, verifyDpopProof } from '../dpop/verify-proof';
+import { verifyDpopProof } from '../dpop/verify-proof';
+import { CLIENT_SIGNING_ALGS } from '../keys/client-algs';
 import { json, OAuthProblem } from '../util/http';
 
 function invalidToken(description: string, scheme: 'Bearer' | 'DPoP' = 'Bearer'): Response {
@@ -24,7 +25,7 @@ export async function userinfo(ctx: Context, request: Request): Promise<Response
   const token = match?.[2];
   if (token === undefined) {
     return json({}, 401, {
-      'www-authenticate': `Bearer realm="dinhdanh-mock-idp", DPoP algs="${DPOP_ALGS.join(' ')}"`,
+      'www-authenticate': `Bearer realm="dinhdanh-mock-idp", DPoP algs="${CLIENT_SIGNING_ALGS.join(' ')}"`,
     });
   }
   const scheme = match?.[1]?.toLowerCase() === 'dpop' ? 'DPoP' : 'Bearer';

@@ -1,7 +1,7 @@
 import { ATTRIBUTES, type AttributeName } from '@dinhdanh/core';
 import type { ConsentPageModel } from '../interaction';
 import { PAGE_FIELDS } from './fields';
-import { hidden } from './form';
+import { decisionButtons, hidden } from './form';
 import { html, type SafeHtml } from './html';
 import { renderDocument } from './layout';
 import { messagesFor, type Messages } from './messages';
@@ -77,25 +77,7 @@ export function renderConsent(model: ConsentPageModel): string {
     </p>
     <form method="post" action="${model.actions.consent}" data-testid="${T.consentForm}">
       ${hidden(PAGE_FIELDS.interaction, model.interactionId)} ${requiredSet} ${optionalSet}
-      <div class="buttons">
-        <button
-          type="submit"
-          name="${PAGE_FIELDS.decision}"
-          value="approve"
-          data-testid="${T.approve}"
-        >
-          ${m.approve}
-        </button>
-        <button
-          type="submit"
-          name="${PAGE_FIELDS.decision}"
-          value="deny"
-          class="secondary"
-          data-testid="${T.deny}"
-        >
-          ${m.deny}
-        </button>
-      </div>
+      ${decisionButtons(m, false)}
     </form>`;
   return renderDocument({ locale: model.locale, title: m.consentTitle, page: 'consent', body });
 }

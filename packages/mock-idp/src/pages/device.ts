@@ -1,6 +1,6 @@
 import type { DevicePageModel } from '../interaction';
 import { PAGE_FIELDS } from './fields';
-import { formError, hidden } from './form';
+import { decisionButtons, formError, hidden } from './form';
 import { html, type SafeHtml } from './html';
 import { renderDocument } from './layout';
 import { messagesFor, type Messages } from './messages';
@@ -11,29 +11,17 @@ import { PAGE_TEST_IDS as T } from './test-ids';
 // `verification_uri_complete` (the QR code). The language travels with the forms: the
 // phone page has no interaction to remember it.
 function enterCode(model: DevicePageModel, m: Messages, invalid: boolean): SafeHtml {
-  const input = invalid
-    ? html`<input
-        type="text"
-        id="user-code"
-        name="${PAGE_FIELDS.userCode}"
-        value="${model.userCode ?? ''}"
-        required
-        autocomplete="one-time-code"
-        spellcheck="false"
-        aria-invalid="true"
-        aria-describedby="form-error"
-        data-testid="${T.userCode}"
-      />`
-    : html`<input
-        type="text"
-        id="user-code"
-        name="${PAGE_FIELDS.userCode}"
-        value="${model.userCode ?? ''}"
-        required
-        autocomplete="one-time-code"
-        spellcheck="false"
-        data-testid="${T.userCode}"
-      />`;
+  const input = html`<input
+    type="text"
+    id="user-code"
+    name="${PAGE_FIELDS.userCode}"
+    value="${model.userCode ?? ''}"
+    required
+    autocomplete="one-time-code"
+    spellcheck="false"
+    ${invalid && html`aria-invalid="true" aria-describedby="form-error"`}
+    data-testid="${T.userCode}"
+  />`;
   return html`<form method="get" action="${model.actions.device}" data-testid="${T.deviceCodeForm}">
     ${hidden('ui_locales', model.locale)}
     <label for="user-code">${m.deviceEnterCode}</label>
@@ -61,27 +49,7 @@ function pick(model: DevicePageModel, m: Messages): SafeHtml {
     <form method="post" action="${model.actions.device}" data-testid="${T.deviceConfirmForm}">
       ${hidden('ui_locales', model.locale)}
       ${model.userCode === undefined ? html`` : hidden(PAGE_FIELDS.userCode, model.userCode)}
-      ${personaPicker(model.personas, m, undefined)}
-      <div class="buttons">
-        <button
-          type="submit"
-          name="${PAGE_FIELDS.decision}"
-          value="approve"
-          data-testid="${T.approve}"
-        >
-          ${m.approve}
-        </button>
-        <button
-          type="submit"
-          name="${PAGE_FIELDS.decision}"
-          value="deny"
-          class="secondary"
-          formnovalidate
-          data-testid="${T.deny}"
-        >
-          ${m.deny}
-        </button>
-      </div>
+      ${personaPicker(model.personas, m, undefined)} ${decisionButtons(m)}
     </form>`;
 }
 

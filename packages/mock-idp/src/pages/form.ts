@@ -1,4 +1,6 @@
+import { PAGE_FIELDS } from './fields';
 import { html, type SafeHtml } from './html';
+import type { Messages } from './messages';
 import { PAGE_TEST_IDS as T } from './test-ids';
 
 /** A hidden field. */
@@ -12,4 +14,31 @@ export function formError(message: string | undefined): SafeHtml {
   return html`<p class="error" role="alert" id="form-error" data-testid="${T.formError}">
     ${message}
   </p>`;
+}
+
+/**
+ * A button posting `decision=deny`. With `formNoValidate` (the default) it skips form
+ * validation, so a refusal goes through even when a required field is empty.
+ */
+export function denyButton(label: string, testId: string, formNoValidate = true): SafeHtml {
+  return html`<button
+    type="submit"
+    name="${PAGE_FIELDS.decision}"
+    value="deny"
+    class="secondary"
+    ${formNoValidate && html`formnovalidate`}
+    data-testid="${testId}"
+  >
+    ${label}
+  </button>`;
+}
+
+/** The approve and deny buttons (`decision` field) of the consent, device and share pages. */
+export function decisionButtons(m: Messages, formNoValidate = true): SafeHtml {
+  return html`<div class="buttons">
+    <button type="submit" name="${PAGE_FIELDS.decision}" value="approve" data-testid="${T.approve}">
+      ${m.approve}
+    </button>
+    ${denyButton(m.deny, T.deny, formNoValidate)}
+  </div>`;
 }

@@ -1,6 +1,6 @@
 import type { LoginPageModel } from '../interaction';
 import { PAGE_FIELDS } from './fields';
-import { formError, hidden } from './form';
+import { denyButton, formError, hidden } from './form';
 import { html } from './html';
 import { renderDocument } from './layout';
 import { messagesFor } from './messages';
@@ -26,16 +26,7 @@ export function renderLogin(model: LoginPageModel): string {
       ${personaPicker(model.personas, m, model.loginHint)}
       <div class="buttons">
         <button type="submit" data-testid="${T.loginSubmit}">${m.continue}</button>
-        <button
-          type="submit"
-          name="${PAGE_FIELDS.decision}"
-          value="deny"
-          class="secondary"
-          formnovalidate
-          data-testid="${T.loginCancel}"
-        >
-          ${m.cancel}
-        </button>
+        ${denyButton(m.cancel, T.loginCancel)}
       </div>
     </form>`;
   return renderDocument({ locale: model.locale, title: m.loginTitle, page: 'login', body });

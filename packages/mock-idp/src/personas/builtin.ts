@@ -12,6 +12,16 @@ const PORTRAIT =
 const AN_PID = '001085012345';
 const DUNG_PID = '031188006789';
 
+/** The home of Phạm Thị Dung (`guardian`) and her son Khang (`child`), in the 2025 shape. */
+const DUNG_HOME = {
+  shape: '2025',
+  formatted: 'Số 20 Đường Lạch Tray, Phường Gia Viên, Hải Phòng',
+  street: 'Số 20 Đường Lạch Tray',
+  ward: 'Phường Gia Viên',
+  province: 'Hải Phòng',
+  country: 'VN',
+} as const;
+
 /** The built-in personas, in picker order. */
 export const BUILTIN_PERSONAS: readonly PersonaInput[] = [
   {
@@ -139,14 +149,7 @@ export const BUILTIN_PERSONAS: readonly PersonaInput[] = [
       email: 'dung.pham@example.com',
       emailVerified: true,
       address: {
-        permanent: {
-          shape: '2025',
-          formatted: 'Số 20 Đường Lạch Tray, Phường Gia Viên, Hải Phòng',
-          street: 'Số 20 Đường Lạch Tray',
-          ward: 'Phường Gia Viên',
-          province: 'Hải Phòng',
-          country: 'VN',
-        },
+        permanent: DUNG_HOME,
       },
       socialInsurance: '3112345678',
     },
@@ -165,14 +168,7 @@ export const BUILTIN_PERSONAS: readonly PersonaInput[] = [
       nationality: 'VN',
       ethnicity: 'Kinh',
       address: {
-        permanent: {
-          shape: '2025',
-          formatted: 'Số 20 Đường Lạch Tray, Phường Gia Viên, Hải Phòng',
-          street: 'Số 20 Đường Lạch Tray',
-          ward: 'Phường Gia Viên',
-          province: 'Hải Phòng',
-          country: 'VN',
-        },
+        permanent: DUNG_HOME,
       },
       healthInsurance: {
         number: 'TE1313112345678',

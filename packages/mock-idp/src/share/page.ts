@@ -5,8 +5,7 @@
  */
 import { ATTRIBUTES, type AttributeName } from '@dinhdanh/core';
 import type { PersonaSummary } from '../interaction';
-import { PAGE_FIELDS } from '../pages/fields';
-import { formError, hidden } from '../pages/form';
+import { decisionButtons, formError, hidden } from '../pages/form';
 import { html, type SafeHtml } from '../pages/html';
 import { renderDocument } from '../pages/layout';
 import type { PageLocale } from '../pages/locale';
@@ -77,26 +76,7 @@ function pick(model: SharePageModel): SafeHtml {
     ${expires}
     <form method="post" action="${model.action}" data-testid="${S.form}">
       ${hidden('ui_locales', model.locale)} ${personaPicker(model.personas ?? [], m, undefined)}
-      <div class="buttons">
-        <button
-          type="submit"
-          name="${PAGE_FIELDS.decision}"
-          value="approve"
-          data-testid="${T.approve}"
-        >
-          ${m.approve}
-        </button>
-        <button
-          type="submit"
-          name="${PAGE_FIELDS.decision}"
-          value="deny"
-          class="secondary"
-          formnovalidate
-          data-testid="${T.deny}"
-        >
-          ${m.deny}
-        </button>
-      </div>
+      ${decisionButtons(m)}
     </form>`;
 }
 

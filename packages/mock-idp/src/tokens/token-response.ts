@@ -22,19 +22,16 @@ export async function tokenResponse(
   if (persona === undefined)
     throw new OAuthProblem('invalid_grant', 'the account behind this grant no longer exists');
   const now = ctx.now();
+  const issued = { grantId: grant.id, clientId: client.clientId, scope };
   const accessToken = randomToken(32);
   ctx.store.accessTokens.set(accessToken, {
-    grantId: grant.id,
-    clientId: client.clientId,
-    scope,
+    ...issued,
     expiresAt: now + ctx.options.lifetimes.accessToken * 1000,
     ...(jkt === undefined ? {} : { jkt }),
   });
   const refreshToken = randomToken(32);
   ctx.store.refreshTokens.set(refreshToken, {
-    grantId: grant.id,
-    clientId: client.clientId,
-    scope,
+    ...issued,
     expiresAt: now + ctx.options.lifetimes.refreshToken * 1000,
     used: false,
   });

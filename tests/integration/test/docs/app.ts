@@ -16,6 +16,8 @@ export const rp = createRelyingParty({
 export const auth = createAuthHandlers(rp, {
   secrets: [process.env.SESSION_SECRET ?? 'dev-only-session-secret-at-least-32-bytes'],
   meAttributes: ['name', 'birthdate'],
+  // What /auth/login asks for is written here, never taken from the URL.
+  requests: { default: { level: 2, claims: ['name', 'birthdate'] } },
 });
 
 // 3. Your app: one function from a web Request to a Response.
@@ -23,7 +25,7 @@ export async function app(request: Request): Promise<Response> {
   if (new URL(request.url).pathname.startsWith('/auth/')) return auth.handle(request);
   const session = await auth.getSession(request);
   if (session === undefined) {
-    const login = '/auth/login?level=2&claims=name,birthdate&returnTo=/';
+    const login = '/auth/login?returnTo=/';
     return Response.redirect(new URL(login, request.url), 302);
   }
   const name = session.identity.attributes.name?.full ?? session.sub;

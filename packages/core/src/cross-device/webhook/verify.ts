@@ -1,5 +1,6 @@
+import { base64url } from 'jose';
 import { DinhDanhError } from '../../errors';
-import { readBody } from './read-body';
+import { readBody } from '../../http/read-body';
 import type { ReplayCache } from '../../replay-cache';
 import { hmacKeys, headerNames, signedContent } from './scheme';
 import type { WebhookHeaderNames, WebhookSecret } from './scheme';
@@ -141,8 +142,13 @@ export async function verifyWebhook(
 
   const payload = parsePayload(body);
   // The entry must outlive the window in which this timestamp is still accepted.
+  // Keyed on the content (timestamp + body digest), not on the signature that matched: a
+  // delivery signed with several secrets during rotation is still accepted only once.
+  const digest = base64url.encode(
+    new Uint8Array(await crypto.subtle.digest('SHA-256', body as BufferSource)),
+  );
   const fresh = await options.replayCache.add(
-    `webhook:${timestamp}:${matched}`,
+    `webhook:${timestamp}:${digest}`,
     signedAt + (tolerance + 1) * 1000,
   );
   if (!fresh) {

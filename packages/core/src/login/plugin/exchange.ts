@@ -76,10 +76,11 @@ export async function requestTokens(
   form: Record<string, string>,
 ): Promise<Record<string, unknown>> {
   const auth = ctx.options.clientAuth;
-  if (auth.method !== 'client_secret_basic') {
+  if (auth.method !== 'client_secret_post') {
+    // createRelyingParty refuses this combination already (config/provider.ts); defence in depth.
     throw new DinhDanhError(
       'config_invalid',
-      'This provider authenticates clients with client_secret_post: set clientAuth to { method: "client_secret_basic", clientSecret } (the secret is sent in the form body).',
+      'This provider authenticates clients with client_secret_post: set clientAuth to { method: "client_secret_post", clientSecret }.',
       { path: 'clientAuth' },
     );
   }

@@ -5,6 +5,7 @@
  */
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
 import { createRelyingParty, type RelyingPartyConfig } from '@dinhdanh/core';
+import { jsonResponse } from './intercept';
 
 export const FAKE_ISSUER = 'https://idp.example';
 export const FAKE_CLIENT = 'tax-portal';
@@ -48,13 +49,7 @@ export async function fakeIssuer(): Promise<FakeIssuer> {
     fetch: (input) => {
       const url = new URL(input instanceof Request ? input.url : input);
       issuer.requests.push(url.pathname);
-      const json = (body: unknown, status = 200) =>
-        Promise.resolve(
-          new Response(JSON.stringify(body), {
-            status,
-            headers: { 'content-type': 'application/json' },
-          }),
-        );
+      const json = (body: unknown, status = 200) => Promise.resolve(jsonResponse(body, status));
       if (url.pathname === '/.well-known/openid-configuration') {
         const status = issuer.failures.shift();
         if (status !== undefined) return json({ error: 'down' }, status);

@@ -5,6 +5,14 @@ type Rewrite = (
   body: Record<string, unknown>,
 ) => Promise<Record<string, unknown>> | Record<string, unknown>;
 
+/** A JSON response, as a provider sends it. */
+export function jsonResponse(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
 /** A fetch that lets a test rewrite JSON responses of chosen endpoints (a malicious network/provider). */
 export function interceptingFetch(
   rewrites: { path: string; rewrite: Rewrite }[],
@@ -18,10 +26,7 @@ export function interceptingFetch(
     if (rule === undefined || response.status !== 200) return response;
     const body = (await response.json()) as Record<string, unknown>;
     const next = await rule.rewrite(url, body);
-    return new Response(JSON.stringify(next), {
-      status: 200,
-      headers: { 'content-type': 'application/json' },
-    });
+    return jsonResponse(next);
   };
 }
 

@@ -1,0 +1,226 @@
+// The VNeID partner protocol (DOMAIN.md dialect 5): envelope decoding per crypto backend
+// available in this process (ECB and CBC), then full partner logins with @dinhdanh/core's
+// vneidPartner() profile against the mock CLI, beside a standard OpenID Connect login of
+// core against the SAME mock process in the same run, printed as a ratio.
+// `BENCH_ONLY=partner` runs only this part.
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRelyingParty } from '@dinhdanh/core';
+import {
+  importPartnerPrivateKey,
+  openEnvelope,
+  partnerCryptoBackend,
+  sealEnvelope,
+  vneidPartner,
+} from '@dinhdanh/core/vneid-partner';
+import { environmentLine, fmt, ratio } from './core/env.mjs';
+import { median, throughput } from './measure.mjs';
+import { startProcess, stopProcess } from './processes.mjs';
+import { followToCallback } from './rp.mjs';
+
+const DECODES = Number(process.env.BENCH_PARTNER_DECODES ?? 300);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 50);
+const LOGINS_1 = Number(process.env.BENCH_LOGINS_1 ?? 150);
+const LOGINS_8 = Number(process.env.BENCH_LOGINS_8 ?? 400);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const REDIRECT_URI = 'http://127.0.0.1:3000/callback';
+const SECRET = 'bench-partner-secret-0123456789-abcdefgh';
+const MOCK_BIN = fileURLToPath(
+  new URL('../../packages/mock-idp/bin/dinhdanh-mock-idp.js', import.meta.url),
+);
+
+/** A synthetic userinfo body of the size the mock sends (one citizen, camelCase). */
+const USERINFO = {
+  citizenPid: '001085012345',
+  fullName: 'Nguyễn Văn An',
+  birthDate: '14/03/1985',
+  gender: 'Nam',
+  nationality: 'VN',
+  accountType: 'CITIZEN',
+  accountLevel: 2,
+  phoneNumber: '0912345678',
+  email: 'an.nguyen@example.com',
+  permanentAddress: 'Số 12 Phố Huế, Phường Hai Bà Trưng, Hà Nội',
+};
+
+/** The backends this process can run: `forge` always, `node` only where the probe allows it. */
+async function backends() {
+  const list = [];
+  for (const backend of ['auto', 'node', 'forge']) {
+    try {
+      const info = await partnerCryptoBackend(backend);
+      list.push({ backend, label: `${backend} (RSA ${info.rsa}, AES ${info.aes})` });
+    } catch (error) {
+      list.push({ backend, skipped: error?.code ?? 'error' });
+    }
+  }
+  return list;
+}
+
+async function decodeTable(keys) {
+  const privateKey = importPartnerPrivateKey(keys.privateKey);
+  const targets = [];
+  const skipped = [];
+  for (const b of await backends()) {
+    if (b.skipped !== undefined) {
+      skipped.push(`${b.backend} (${b.skipped})`);
+      continue;
+    }
+    for (const mode of ['ecb', 'cbc']) {
+      const sealed = await sealEnvelope(USERINFO, { publicKey: keys.publicKey, mode });
+      const body = JSON.stringify(sealed);
+      const open = () =>
+        openEnvelope(body, { privateKey, mode, backend: b.backend, require: ['citizenPid'] });
+      await throughput(Math.min(DECODES, 50), 1, open);
+      targets.push({ label: b.label, mode, open, rounds: [] });
+    }
+  }
+  // Rounds interleave every backend and mode, so a burst of load hits all of them.
+  for (let round = 0; round < ROUNDS; round += 1)
+    for (const t of targets) t.rounds.push(await throughput(DECODES, 1, t.open));
+  const rows = [];
+  for (const label of new Set(targets.map((t) => t.label))) {
+    const rate = (mode) => median(targets.find((t) => t.label === label && t.mode === mode).rounds);
+    rows.push(`| ${label} | ${fmt(rate('ecb'))} | ${fmt(rate('cbc'))} |`);
+  }
+  return { rows, skipped };
+}
+
+async function startMock(dir, publicKeyPem) {
+  const file = join(dir, 'mock-idp.json');
+  const config = {
+    autoApprove: true,
+    clients: [
+      {
+        clientId: 'bench-partner',
+        clientSecret: SECRET,
+        name: 'Bench partner RP',
+        redirectUris: [REDIRECT_URI],
+        authMethods: ['client_secret_post'],
+        dialect: 'vneid-partner',
+        partner: { publicKey: publicKeyPem, envelope: 'both', aesMode: 'ecb', encryptCode: true },
+      },
+      {
+        clientId: 'bench-standard',
+        clientSecret: SECRET,
+        name: 'Bench standard RP',
+        redirectUris: [REDIRECT_URI],
+        authMethods: ['client_secret_basic'],
+      },
+    ],
+  };
+  await writeFile(file, JSON.stringify(config));
+  const started = await startProcess([MOCK_BIN, '--port', '0', '--config', file], {
+    ready: /issuer\s+(\S+)/,
+  });
+  return { child: started.child, issuer: started.match[1] };
+}
+
+function coreLogin(rp, check) {
+  return async () => {
+    const { url, transaction } = await rp.startLogin({
+      level: 2,
+      claims: ['name', 'birthdate'],
+      extraParams: { login_hint: 'citizen-l2' },
+    });
+    const callback = await followToCallback(url, REDIRECT_URI);
+    const result = await rp.finishLogin(callback, transaction);
+    check(result);
+  };
+}
+
+async function loginTable(keys) {
+  const dir = await mkdtemp(join(tmpdir(), 'dinhdanh-bench-partner-'));
+  const mock = await startMock(dir, keys.publicKey);
+  try {
+    const partnerRp = createRelyingParty({
+      issuer: mock.issuer,
+      clientId: 'bench-partner',
+      redirectUri: REDIRECT_URI,
+      clientAuth: { method: 'client_secret_post', clientSecret: SECRET },
+      provider: vneidPartner({ privateKey: keys.privateKey, aesMode: 'ecb' }),
+    });
+    const standardRp = createRelyingParty({
+      issuer: mock.issuer,
+      clientId: 'bench-standard',
+      redirectUri: REDIRECT_URI,
+      clientAuth: { method: 'client_secret_basic', clientSecret: SECRET },
+    });
+    const targets = [
+      {
+        name: 'VNeID partner (`vneidPartner()`)',
+        flow: 'authorize (encrypted code) + token (envelope) + userinfo (envelope), client_secret_post',
+        run: coreLogin(partnerRp, (r) => {
+          if (r.tokens.idToken !== undefined || r.identity.level !== 2)
+            throw new Error('partner login');
+        }),
+      },
+      {
+        name: 'standard OIDC (`oidc()`)',
+        flow: 'PAR + authorize + token (signed ID token verified) + userinfo, client_secret_basic',
+        run: coreLogin(standardRp, (r) => {
+          if (r.tokens.idToken === undefined || r.identity.level !== 2)
+            throw new Error('standard login');
+        }),
+      },
+    ];
+    for (const t of targets) await throughput(WARMUP, 1, t.run);
+    for (const t of targets) Object.assign(t, { rounds1: [], rounds8: [] });
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const t of targets) t.rounds1.push(await throughput(LOGINS_1, 1, t.run));
+      for (const t of targets) t.rounds8.push(await throughput(LOGINS_8, 8, t.run));
+    }
+    for (const t of targets) {
+      t.at1 = median(t.rounds1);
+      t.at8 = median(t.rounds8);
+    }
+    const [partner, standard] = targets;
+    return {
+      rows: targets.map((t) => `| ${t.name} | ${t.flow} | ${fmt(t.at1)} | ${fmt(t.at8)} |`),
+      ratio1: ratio(partner.at1, standard.at1),
+      ratio8: ratio(partner.at8, standard.at8),
+    };
+  } finally {
+    await stopProcess(mock.child);
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The partner section of the bench report, as markdown lines. */
+export async function partnerReport() {
+  // Synthetic key made for this run (2048-bit, as the mock's clients use).
+  const keys = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  const auto = await partnerCryptoBackend();
+  const decode = await decodeTable(keys);
+  const logins = await loginTable(keys);
+  return [
+    '## VNeID partner protocol (`@dinhdanh/core/vneid-partner`)',
+    '',
+    environmentLine(),
+    `Backend picked here (auto): RSA ${auto.rsa}, AES ${auto.aes}; ${auto.reason}.`,
+    '',
+    `Envelope decodes per second (\`openEnvelope\` of a ~400-byte userinfo body, RSA-2048 + AES-256, 1 in flight; median of ${ROUNDS} rounds of ${DECODES}):`,
+    '',
+    '| backend | ECB decodes/s | CBC decodes/s |',
+    '| --- | ---: | ---: |',
+    ...decode.rows,
+    ...(decode.skipped.length > 0
+      ? ['', `Not available in this process: ${decode.skipped.join(', ')}.`]
+      : []),
+    '',
+    `Full logins per second of @dinhdanh/core against the mock CLI (one process, both clients), persona citizen-l2 at level 2; warm-up ${WARMUP}; ${ROUNDS} interleaved rounds of ${LOGINS_1} at 1 in flight and ${LOGINS_8} at 8; medians:`,
+    '',
+    '| login | flow | logins/s, 1 in flight | logins/s, 8 in flight |',
+    '| --- | --- | ---: | ---: |',
+    ...logins.rows,
+    '',
+    `Partner / standard: ${logins.ratio1} at 1 in flight, ${logins.ratio8} at 8 in flight.`,
+  ];
+}
