@@ -68,7 +68,10 @@ async function readBody(
     : protocol.decodeBody(text, kind);
 }
 
-/** Redeems the code with the client secret in the form body (`client_secret_post`). */
+/**
+ * Calls the token endpoint (code redemption or refresh) with the client secret in the form
+ * body (`client_secret_post`); the response decoded as the profile says.
+ */
 export async function requestTokens(
   ctx: RpContext,
   protocol: ProtocolPlugins,

@@ -11,38 +11,17 @@ import { DinhDanhError } from '../../errors';
 import { meetsLevel } from '../../levels';
 import type { ProtocolPlugins } from '../../providers/profile';
 import type { RpContext } from '../../rp/context';
-import type { LoginResult, LoginTransaction, TokenSet } from '../../rp/types';
+import type { LoginResult, LoginTransaction } from '../../rp/types';
 import { checkCallback } from '../callback';
 import { readIdentity } from '../identity';
 import { issuerEndpoint } from './endpoint';
 import { requestTokens, requestUserinfo } from './exchange';
 import { readRawQuery } from './raw-query';
+import { readTokens } from './tokens';
 
 function grantedAttributes(identity: Identity): AttributeName[] {
   const attributes = identity.attributes as Record<string, unknown>;
   return ATTRIBUTE_NAMES.filter((name) => attributes[name] !== undefined);
-}
-
-function readTokens(ctx: RpContext, body: Record<string, unknown>): TokenSet {
-  const { access_token: accessToken, token_type: tokenType, expires_in: expiresIn } = body;
-  if (typeof accessToken !== 'string' || accessToken === '') {
-    throw new DinhDanhError(
-      'provider_response_invalid',
-      'The token response carries no access_token.',
-      { path: 'access_token' },
-    );
-  }
-  const refresh = body.refresh_token;
-  const scope = body.scope;
-  return {
-    accessToken,
-    tokenType: typeof tokenType === 'string' && tokenType !== '' ? tokenType : 'Bearer',
-    ...(typeof expiresIn === 'number' && Number.isFinite(expiresIn) && expiresIn > 0
-      ? { expiresAt: ctx.now() + expiresIn * 1000 }
-      : {}),
-    ...(typeof refresh === 'string' && refresh !== '' ? { refreshToken: refresh } : {}),
-    ...(typeof scope === 'string' ? { scope } : {}),
-  };
 }
 
 /** Completes a userinfo-only login. */
