@@ -1,5 +1,5 @@
 /** E-mail addresses. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { invalid } from './fail';
 
 const EMAIL = z.email();

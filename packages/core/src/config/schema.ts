@@ -2,7 +2,7 @@
  * The relying party's configuration, validated at the edge with messages that say what
  * to fix. Types are inferred from the schema.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -17,42 +17,42 @@ function isSecureOrLocal(value: string): boolean {
 }
 
 const secureUrl = (what: string) =>
-  z.string({ error: `Set ${what} to an absolute https: URL.` }).refine(isSecureOrLocal, {
-    message: `${what} must be an absolute https: URL (http: is allowed only for localhost and 127.0.0.1).`,
-  });
+  z.string({ error: `Set ${what} to an absolute https: URL.` }).check(
+    z.refine(isSecureOrLocal, {
+      error: `${what} must be an absolute https: URL (http: is allowed only for localhost and 127.0.0.1).`,
+    }),
+  );
 
 /** A private JSON Web Key with the `kid` the provider knows it by. */
-export const privateJwkSchema = z
-  .object(
-    {
-      kty: z.enum(['EC', 'RSA', 'OKP'], {
-        error: 'The private key must be an EC (P-256), RSA (2048+) or OKP (Ed25519) JWK.',
-      }),
-      kid: z
-        .string({
-          error: 'Give the private key a "kid" (the key id registered with the provider).',
-        })
-        .min(1, 'Give the private key a non-empty "kid".'),
-      d: z.string({ error: 'The key has no private part ("d"): give the private JWK.' }),
-      alg: z
-        .enum(['ES256', 'PS256', 'EdDSA', 'RS256', 'RSA-OAEP', 'RSA-OAEP-256', 'ECDH-ES'])
-        .optional(),
-    },
-    { error: 'Give the private key as a JWK object (kty, kid, d, ...).' },
-  )
-  .loose();
+export const privateJwkSchema = z.looseObject(
+  {
+    kty: z.enum(['EC', 'RSA', 'OKP'], {
+      error: 'The private key must be an EC (P-256), RSA (2048+) or OKP (Ed25519) JWK.',
+    }),
+    kid: z
+      .string({
+        error: 'Give the private key a "kid" (the key id registered with the provider).',
+      })
+      .check(z.minLength(1, 'Give the private key a non-empty "kid".')),
+    d: z.string({ error: 'The key has no private part ("d"): give the private JWK.' }),
+    alg: z.optional(
+      z.enum(['ES256', 'PS256', 'EdDSA', 'RS256', 'RSA-OAEP', 'RSA-OAEP-256', 'ECDH-ES']),
+    ),
+  },
+  { error: 'Give the private key as a JWK object (kty, kid, d, ...).' },
+);
 
 const privateKeyJwt = z.object({
   method: z.literal('private_key_jwt'),
   privateKey: privateJwkSchema,
 });
 
-const clientSecret = z
-  .string({ error: 'Set clientAuth.clientSecret.' })
-  .refine((secret) => new TextEncoder().encode(secret).byteLength >= 32, {
-    message:
+const clientSecret = z.string({ error: 'Set clientAuth.clientSecret.' }).check(
+  z.refine((secret) => new TextEncoder().encode(secret).byteLength >= 32, {
+    error:
       'clientAuth.clientSecret is shorter than 32 bytes: use the full secret the provider issued (or private_key_jwt).',
-  });
+  }),
+);
 
 const clientSecretBasic = z.object({
   method: z.literal('client_secret_basic'),
@@ -84,63 +84,61 @@ export const relyingPartyOptionsSchema = z.object({
   issuer: secureUrl('issuer'),
   clientId: z
     .string({ error: 'Set clientId to the client id the provider issued.' })
-    .min(1, 'clientId is empty.'),
+    .check(z.minLength(1, 'clientId is empty.')),
   redirectUri: secureUrl('redirectUri'),
-  postLogoutRedirectUri: secureUrl('postLogoutRedirectUri').optional(),
+  postLogoutRedirectUri: z.optional(secureUrl('postLogoutRedirectUri')),
   clientAuth: clientAuthSchema,
   /** `required`: fail when the provider does not offer PAR; `auto`: use it when offered. */
-  par: z.enum(['auto', 'required', 'off']).default('auto'),
+  par: z._default(z.enum(['auto', 'required', 'off']), 'auto'),
   /** Private keys to decrypt encrypted ID tokens / userinfo (JWE). */
-  encryptionKeys: z.array(privateJwkSchema).default([]),
+  encryptionKeys: z._default(z.array(privateJwkSchema), []),
   /** Private key (JWK) for DPoP-bound tokens; omit for bearer tokens. */
-  dpopKey: privateJwkSchema.optional(),
+  dpopKey: z.optional(privateJwkSchema),
   /** Signature algorithms accepted on tokens. `none` and HMAC are never accepted. */
-  idTokenAlgorithms: z
-    .array(
-      z.enum([
-        'ES256',
-        'ES384',
-        'PS256',
-        'PS384',
-        'PS512',
-        'RS256',
-        'RS384',
-        'RS512',
-        'EdDSA',
-        'Ed25519',
-      ]),
-    )
-    .min(1, 'idTokenAlgorithms must name at least one algorithm.')
-    .default(['ES256', 'PS256', 'EdDSA', 'Ed25519', 'RS256']),
+  idTokenAlgorithms: z._default(
+    z
+      .array(
+        z.enum([
+          'ES256',
+          'ES384',
+          'PS256',
+          'PS384',
+          'PS512',
+          'RS256',
+          'RS384',
+          'RS512',
+          'EdDSA',
+          'Ed25519',
+        ]),
+      )
+      .check(z.minLength(1, 'idTokenAlgorithms must name at least one algorithm.')),
+    ['ES256', 'PS256', 'EdDSA', 'Ed25519', 'RS256'],
+  ),
   /** Clock tolerance in seconds for `exp`, `iat`, `nbf`, `auth_time`. */
-  clockTolerance: z.number().int().min(0).max(300).default(30),
+  clockTolerance: z._default(z.int().check(z.gte(0), z.lte(300)), 30),
   /** How long a login transaction stays valid, seconds. */
-  transactionMaxAge: z.number().int().positive().max(3600).default(600),
+  transactionMaxAge: z._default(z.int().check(z.positive(), z.lte(3600)), 600),
   /** Largest token accepted, bytes. */
-  maxTokenBytes: z.number().int().positive().default(65_536),
+  maxTokenBytes: z._default(z.int().check(z.positive()), 65_536),
   /** Local session length, seconds. */
-  sessionMaxAge: z
-    .number()
-    .int()
-    .positive()
-    .default(8 * 3600),
+  sessionMaxAge: z._default(z.int().check(z.positive()), 8 * 3600),
   /** Discovery document cache TTL, seconds. */
-  discoveryTtl: z.number().int().min(0).default(3600),
+  discoveryTtl: z._default(z.int().check(z.gte(0)), 3600),
   /** Discovery attempts before `discovery_failed`. */
-  discoveryAttempts: z.number().int().min(1).max(10).default(3),
+  discoveryAttempts: z._default(z.int().check(z.gte(1), z.lte(10)), 3),
   /** First backoff delay between discovery attempts, ms (doubles each time). */
-  discoveryBackoffMs: z.number().int().min(0).default(200),
+  discoveryBackoffMs: z._default(z.int().check(z.gte(0)), 200),
   /** JWKS cache TTL, seconds. */
-  jwksTtl: z.number().int().min(0).default(600),
+  jwksTtl: z._default(z.int().check(z.gte(0)), 600),
   /** Minimum seconds between two JWKS refetches caused by an unknown `kid`. */
-  jwksRefetchInterval: z.number().int().min(0).default(30),
+  jwksRefetchInterval: z._default(z.int().check(z.gte(0)), 30),
   /**
    * Seconds past `jwksTtl` during which cached keys still verify when every refresh fails
    * (provider outage); 0 fails closed at the TTL. Default one day.
    */
-  jwksStaleGrace: z.number().int().min(0).default(86_400),
+  jwksStaleGrace: z._default(z.int().check(z.gte(0)), 86_400),
   /** Extra scopes always requested. */
-  scopes: z.array(z.string().min(1)).default([]),
+  scopes: z._default(z.array(z.string().check(z.minLength(1))), []),
 });
 
 /** Validated options (defaults applied). */

@@ -1,6 +1,7 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { DinhDanhError } from '../errors';
 import type { RelyingPartyOptions } from './schema';
+import { zodMessages } from './messages';
 import { relyingPartyOptionsSchema } from './schema';
 
 function describe(issues: readonly z.core.$ZodIssue[]): string {
@@ -16,7 +17,7 @@ function describe(issues: readonly z.core.$ZodIssue[]): string {
  * @throws DinhDanhError `config_invalid` with what to fix.
  */
 export function validateOptions(input: unknown): RelyingPartyOptions {
-  const parsed = relyingPartyOptionsSchema.safeParse(input);
+  const parsed = relyingPartyOptionsSchema.safeParse(input, zodMessages);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new DinhDanhError(

@@ -13,7 +13,7 @@ import { runOnLogin } from './on-login';
 import { pickRequest } from './requests';
 import { json, noStoreHeaders } from './responses';
 import { checkReturnTo } from './return-to';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Name (before any `__Host-` prefix) of the QR login cookie. */
 export const QR_COOKIE = 'dinhdanh.qr';
@@ -21,12 +21,12 @@ export const QR_COOKIE = 'dinhdanh.qr';
 const qrStateSchema = z.object({
   handle: z.object({
     v: z.literal(1),
-    transport: z.string().min(1),
-    ref: z.string().min(1),
+    transport: z.string().check(z.minLength(1)),
+    ref: z.string().check(z.minLength(1)),
     level: assuranceLevelSchema,
     claims: z.array(z.enum(ATTRIBUTE_NAMES as [string, ...string[]])),
-    purpose: z.string().optional(),
-    issuer: z.string().min(1),
+    purpose: z.optional(z.string()),
+    issuer: z.string().check(z.minLength(1)),
     createdAt: z.number(),
     expiresAt: z.number(),
     interval: z.number(),

@@ -5,7 +5,8 @@
  * or the purpose (an attacker's `/auth/login?claims=portrait&purpose=…` would otherwise
  * make the relying party ask for sensitive data under a purpose it never wrote).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { zodMessages } from '../config/messages';
 import { ATTRIBUTE_NAMES, isSensitiveAttribute, type AttributeName } from '../claims/attributes';
 import type { AssuranceLevel } from '../claims/identity';
 import { DinhDanhError } from '../errors';
@@ -35,10 +36,10 @@ export const DEFAULT_LOGIN_REQUEST = 'default';
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const attribute = z.enum(ATTRIBUTE_NAMES as [AttributeName, ...AttributeName[]]);
 const namedRequestSchema = z.strictObject({
-  level: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
-  claims: z.array(attribute).max(ATTRIBUTE_NAMES.length).optional(),
-  required: z.array(attribute).max(ATTRIBUTE_NAMES.length).optional(),
-  purpose: z.string().trim().min(1).max(500).optional(),
+  level: z.optional(z.union([z.literal(0), z.literal(1), z.literal(2)])),
+  claims: z.optional(z.array(attribute).check(z.maxLength(ATTRIBUTE_NAMES.length))),
+  required: z.optional(z.array(attribute).check(z.maxLength(ATTRIBUTE_NAMES.length))),
+  purpose: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
 });
 
 function invalid(message: string, path: string): DinhDanhError {
@@ -62,7 +63,7 @@ export function resolveRequests(requests: unknown): Map<string, NamedLoginReques
         'requests',
       );
     }
-    const parsed = namedRequestSchema.safeParse(value);
+    const parsed = namedRequestSchema.safeParse(value, zodMessages);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const path = ['requests', name, ...(issue?.path ?? []).map(String)].join('.');

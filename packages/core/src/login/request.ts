@@ -2,7 +2,8 @@
  * Validation of what a caller asks for in a login (level, attributes, purpose) and the
  * scopes and `acr_values` that follow from it. Shared by browser and cross-device logins.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { zodMessages } from '../config/messages';
 import { ATTRIBUTE_NAMES, isSensitiveAttribute } from '../claims/attributes';
 import type { AttributeName } from '../claims/attributes';
 import type { AssuranceLevel } from '../claims/identity';
@@ -14,10 +15,10 @@ const attributeSchema = z.enum(ATTRIBUTE_NAMES as [AttributeName, ...AttributeNa
 
 /** Schema of the options common to every login. */
 export const loginRequestSchema = z.object({
-  level: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
-  claims: z.array(attributeSchema).max(ATTRIBUTE_NAMES.length).optional(),
-  required: z.array(attributeSchema).max(ATTRIBUTE_NAMES.length).optional(),
-  purpose: z.string().trim().min(1).max(500).optional(),
+  level: z.optional(z.union([z.literal(0), z.literal(1), z.literal(2)])),
+  claims: z.optional(z.array(attributeSchema).check(z.maxLength(ATTRIBUTE_NAMES.length))),
+  required: z.optional(z.array(attributeSchema).check(z.maxLength(ATTRIBUTE_NAMES.length))),
+  purpose: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
 });
 
 /** A validated login request. */
@@ -33,7 +34,7 @@ export interface LoginRequest {
  * @throws DinhDanhError input_invalid, purpose_required.
  */
 export function readLoginRequest(ctx: RpContext, input: unknown): LoginRequest {
-  const parsed = loginRequestSchema.safeParse(input ?? {});
+  const parsed = loginRequestSchema.safeParse(input ?? {}, zodMessages);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new DinhDanhError(

@@ -1,6 +1,7 @@
 /** Starts a browser login: PKCE S256, state, nonce, level, PAR when offered. */
 import * as client from 'openid-client';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { zodMessages } from '../config/messages';
 import { DinhDanhError } from '../errors';
 import { protocolError } from '../http/protocol-error';
 import type { RpContext } from '../rp/context';
@@ -25,14 +26,15 @@ const PROTOCOL_PARAMS = new Set([
 ]);
 
 const browserOptionsSchema = z.object({
-  returnTo: z.string().max(2048).optional(),
-  prompt: z.enum(['none', 'login', 'consent', 'select_account']).optional(),
-  maxAge: z.number().int().min(0).max(31_536_000).optional(),
-  locale: z
-    .string()
-    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*( [A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)*$/)
-    .optional(),
-  extraParams: z.record(z.string(), z.string()).optional(),
+  returnTo: z.optional(z.string().check(z.maxLength(2048))),
+  prompt: z.optional(z.enum(['none', 'login', 'consent', 'select_account'])),
+  maxAge: z.optional(z.int().check(z.gte(0), z.lte(31_536_000))),
+  locale: z.optional(
+    z
+      .string()
+      .check(z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*( [A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)*$/)),
+  ),
+  extraParams: z.optional(z.record(z.string(), z.string())),
 });
 
 /**
@@ -49,7 +51,7 @@ export async function startLogin(
     required: options.required,
     purpose: options.purpose,
   });
-  const parsed = browserOptionsSchema.safeParse(options);
+  const parsed = browserOptionsSchema.safeParse(options, zodMessages);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new DinhDanhError(

@@ -1,5 +1,5 @@
 /** Validation of a login transaction handed back by the caller (it may have been tampered with or be stale). */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ATTRIBUTE_NAMES } from '../claims/attributes';
 import type { AttributeName } from '../claims/attributes';
 import { DinhDanhError } from '../errors';
@@ -10,18 +10,18 @@ const attribute = z.enum(ATTRIBUTE_NAMES as [AttributeName, ...AttributeName[]])
 
 const transactionSchema = z.object({
   v: z.literal(1),
-  state: z.string().min(1).max(512),
-  nonce: z.string().min(1).max(512),
-  codeVerifier: z.string().min(43).max(128),
+  state: z.string().check(z.minLength(1), z.maxLength(512)),
+  nonce: z.string().check(z.minLength(1), z.maxLength(512)),
+  codeVerifier: z.string().check(z.minLength(43), z.maxLength(128)),
   level: z.union([z.literal(0), z.literal(1), z.literal(2)]),
   claims: z.array(attribute),
-  required: z.array(attribute).default([]),
-  purpose: z.string().optional(),
-  returnTo: z.string().optional(),
-  maxAge: z.number().int().min(0).optional(),
-  redirectUri: z.string().min(1),
-  issuer: z.string().min(1),
-  createdAt: z.number().finite(),
+  required: z._default(z.array(attribute), []),
+  purpose: z.optional(z.string()),
+  returnTo: z.optional(z.string()),
+  maxAge: z.optional(z.int().check(z.gte(0))),
+  redirectUri: z.string().check(z.minLength(1)),
+  issuer: z.string().check(z.minLength(1)),
+  createdAt: z.number(),
 });
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ATTRIBUTE_NAMES } from '../claims/attributes';
 import type { AttributeName } from '../claims/attributes';
 import { DinhDanhError } from '../errors';
@@ -9,16 +9,16 @@ import { findTransport } from './transport';
 const attribute = z.enum(ATTRIBUTE_NAMES as [AttributeName, ...AttributeName[]]);
 const handleSchema = z.object({
   v: z.literal(1),
-  transport: z.string().min(1),
-  ref: z.string().min(1).max(4096),
+  transport: z.string().check(z.minLength(1)),
+  ref: z.string().check(z.minLength(1), z.maxLength(4096)),
   level: z.union([z.literal(0), z.literal(1), z.literal(2)]),
   claims: z.array(attribute),
-  required: z.array(attribute).default([]),
-  purpose: z.string().optional(),
+  required: z._default(z.array(attribute), []),
+  purpose: z.optional(z.string()),
   issuer: z.string(),
-  createdAt: z.number().finite(),
-  expiresAt: z.number().finite(),
-  interval: z.number().int().min(0).max(600),
+  createdAt: z.number(),
+  expiresAt: z.number(),
+  interval: z.int().check(z.gte(0), z.lte(600)),
 });
 
 /**

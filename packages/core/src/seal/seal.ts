@@ -5,7 +5,7 @@
  * clock rather than a cookie's Max-Age (which the browser, not we, enforces).
  */
 import { CompactEncrypt, compactDecrypt, decodeProtectedHeader } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DinhDanhError } from '../errors';
 import { deriveSealKeys, type SealPurpose, type SealSecrets } from './secrets';
 
@@ -32,8 +32,8 @@ const MAX_SEALED_LENGTH = 64 * 1024;
 
 const envelopeSchema = z.object({
   p: z.string(),
-  iat: z.number().int(),
-  exp: z.number().int(),
+  iat: z.int(),
+  exp: z.int(),
   v: z.unknown(),
 });
 

@@ -4,7 +4,7 @@ import { DinhDanhError } from '../errors';
 import type { LoginTransaction } from '../rp/types';
 import { sealValue, unsealValue, type UnsealOptions } from './seal';
 import type { SealSecrets } from './secrets';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Options for {@link sealTransaction}. */
 export interface SealTransactionOptions {
@@ -18,16 +18,16 @@ export interface SealTransactionOptions {
 
 const transactionSchema = z.object({
   v: z.literal(1),
-  state: z.string().min(1),
-  nonce: z.string().min(1),
-  codeVerifier: z.string().min(1),
+  state: z.string().check(z.minLength(1)),
+  nonce: z.string().check(z.minLength(1)),
+  codeVerifier: z.string().check(z.minLength(1)),
   level: assuranceLevelSchema,
   claims: z.array(z.enum(ATTRIBUTE_NAMES)),
-  purpose: z.string().optional(),
-  returnTo: z.string().optional(),
-  maxAge: z.number().optional(),
-  redirectUri: z.string().min(1),
-  issuer: z.string().min(1),
+  purpose: z.optional(z.string()),
+  returnTo: z.optional(z.string()),
+  maxAge: z.optional(z.number()),
+  redirectUri: z.string().check(z.minLength(1)),
+  issuer: z.string().check(z.minLength(1)),
   createdAt: z.number(),
 });
 

@@ -23,7 +23,7 @@ import {
 } from './cookies';
 import { sessionSchema, type Session } from './session';
 import type { SessionStore } from './store';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Where sessions live. */
 export type SessionStorage = 'cookie' | 'store';
@@ -55,7 +55,7 @@ export interface SessionRead {
   readonly stale: boolean;
 }
 
-const pointerSchema = z.object({ id: z.string().min(16) });
+const pointerSchema = z.object({ id: z.string().check(z.minLength(16)) });
 const idListSchema = z.array(z.string());
 
 /** Revocations and indexes outlive every session they could match. */

@@ -3,7 +3,7 @@
  * until when. Tokens are kept only when sessions live in a server-side store; a cookie
  * session never carries them, so nothing a browser holds can call the provider's APIs.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { assuranceLevelSchema, identitySchema } from '../claims/identity';
 
 /** Tokens kept server-side with a store-backed session. */
@@ -11,10 +11,10 @@ export const sessionTokensSchema = z.object({
   accessToken: z.string(),
   tokenType: z.string(),
   /** Access token expiry, epoch milliseconds. */
-  expiresAt: z.number().optional(),
-  refreshToken: z.string().optional(),
-  idToken: z.string().optional(),
-  scope: z.string().optional(),
+  expiresAt: z.optional(z.number()),
+  refreshToken: z.optional(z.string()),
+  idToken: z.optional(z.string()),
+  scope: z.optional(z.string()),
 });
 /** Tokens kept server-side with a store-backed session. */
 export type SessionTokens = z.infer<typeof sessionTokensSchema>;
@@ -22,19 +22,19 @@ export type SessionTokens = z.infer<typeof sessionTokensSchema>;
 /** A signed-in session. Times are epoch milliseconds. */
 export const sessionSchema = z.object({
   /** Random opaque id of this session (binds the CSRF token; store key). */
-  id: z.string().min(16),
+  id: z.string().check(z.minLength(16)),
   /** The provider's subject identifier. */
-  sub: z.string().min(1),
+  sub: z.string().check(z.minLength(1)),
   /** The issuer that authenticated the citizen. */
-  issuer: z.string().min(1),
+  issuer: z.string().check(z.minLength(1)),
   /** The provider's session id (`sid`), when it sent one; back-channel logout matches on it. */
-  sid: z.string().min(1).optional(),
+  sid: z.optional(z.string().check(z.minLength(1))),
   /** Assurance level reached by the login. */
   level: assuranceLevelSchema,
   /** The identity summary (large attributes such as the portrait are dropped). */
   identity: identitySchema,
   /** Tokens; only in store-backed sessions. */
-  tokens: sessionTokensSchema.optional(),
+  tokens: z.optional(sessionTokensSchema),
   /** When the session was created. */
   createdAt: z.number(),
   /** When the session ends. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { identityAttributesSchema, identitySchema } from '@dinhdanh/core';
 import { makePid } from './synthetic';
 
@@ -57,7 +58,9 @@ describe('identitySchema', () => {
   });
 
   it('keeps identityAttributesSchema usable with pick and partial', () => {
-    expect(identityAttributesSchema.pick({ pid: true }).safeParse({ pid: PID }).success).toBe(true);
-    expect(identityAttributesSchema.partial().safeParse({}).success).toBe(true);
+    const picked = z.pick(identityAttributesSchema, { pid: true });
+    expect(picked.safeParse({ pid: PID }).success).toBe(true);
+    expect(picked.safeParse({ pid: '123' }).success).toBe(false);
+    expect(z.partial(identityAttributesSchema).safeParse({}).success).toBe(true);
   });
 });

@@ -4,17 +4,17 @@
  * whether polled (`/share/{txnId}/status`) or delivered by the signed webhook. Plain JSON,
  * never enveloped. Tolerant in what is read: unknown members are dropped.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 const isoTime = z.iso.datetime({ offset: true });
 
 /** The answer to `POST /share`. */
 export const shareStartSchema = z.object({
-  txnId: z.string().min(1).max(512),
-  link: z.string().min(1).max(2048),
-  qr: z.string().min(1).max(4096).optional(),
-  expiresIn: z.number().int().positive().max(86_400).optional(),
-  expiresAt: isoTime.optional(),
+  txnId: z.string().check(z.minLength(1), z.maxLength(512)),
+  link: z.string().check(z.minLength(1), z.maxLength(2048)),
+  qr: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
+  expiresIn: z.optional(z.int().check(z.positive(), z.lte(86_400))),
+  expiresAt: z.optional(isoTime),
 });
 
 /** Where a share transaction stands, as the provider reports it. */
@@ -22,14 +22,14 @@ export const shareStatusSchema = z.enum(['pending', 'approved', 'denied', 'expir
 
 /** The result of a share transaction, polled or delivered by webhook. */
 export const shareOutcomeSchema = z.object({
-  txnId: z.string().min(1).max(512),
+  txnId: z.string().check(z.minLength(1), z.maxLength(512)),
   status: shareStatusSchema,
-  purpose: z.string().max(2000).optional(),
-  attributes: z.array(z.string().max(100)).max(200).optional(),
-  answeredAt: isoTime.optional(),
-  expiresAt: isoTime.optional(),
+  purpose: z.optional(z.string().check(z.maxLength(2000))),
+  attributes: z.optional(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(200))),
+  answeredAt: z.optional(isoTime),
+  expiresAt: z.optional(isoTime),
   /** The shared claims, in the client's dialect (vneid-partner: camelCase userinfo names). */
-  data: z.record(z.string(), z.unknown()).optional(),
+  data: z.optional(z.record(z.string(), z.unknown())),
 });
 
 /**

@@ -1,0 +1,15 @@
+/**
+ * `zod/mini` loads no locale, so an issue without a message of our own would read only
+ * "Invalid input". Where a zod message reaches an error that says what to fix (options,
+ * login requests), parse with {@link zodMessages}: zod's English messages, passed per
+ * parse so that neither the application's zod configuration nor ours leaks either way.
+ */
+import type * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+
+let english: z.core.$ZodErrorMap | undefined;
+
+/** Parse parameters giving zod's English message to every issue without one of its own. */
+export const zodMessages: z.core.ParseContext<z.core.$ZodIssue> = {
+  error: (issue) => (english ??= en().localeError)(issue),
+};
