@@ -1,6 +1,6 @@
 /** Imports configured JWKs into WebCrypto keys (jose does the work). */
 import type { CryptoKey, JWK } from 'jose';
-import { importJWK } from 'jose';
+import { importJWK } from 'jose/key/import';
 import { DinhDanhError } from '../errors';
 import type { PrivateJwk } from './schema';
 

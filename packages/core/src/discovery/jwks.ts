@@ -11,7 +11,8 @@
  * refresh fails closed with `jwks_failed`.
  */
 import type { JWK, JWSHeaderParameters, FlattenedJWSInput, CryptoKey } from 'jose';
-import { createLocalJWKSet, errors as joseErrors } from 'jose';
+import * as joseErrors from 'jose/errors';
+import { createLocalJWKSet } from 'jose/jwks/local';
 import { DinhDanhError } from '../errors';
 import type { FetchLike } from '../http/fetch';
 import { readJsonObject } from '../http/fetch';

@@ -5,7 +5,7 @@
  * 2. a CSRF token (HMAC of the session id, from `GET /me`) is required when the browser
  *    sent neither header or `requireCsrfToken` is set, and checked whenever present.
  */
-import { base64url } from 'jose';
+import * as base64url from 'jose/base64url';
 import { DinhDanhError, isDinhDanhError } from '../errors';
 import { readBody } from '../http/read-body';
 import { deriveSealKeys, type SealSecrets } from '../seal/secrets';

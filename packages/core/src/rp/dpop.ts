@@ -1,6 +1,6 @@
 import * as client from 'openid-client';
 import type { CryptoKey } from 'jose';
-import { importJWK } from 'jose';
+import { importJWK } from 'jose/key/import';
 import { importPrivateKey, publicJwk, signingAlgorithm } from '../config/keys';
 import type { PrivateJwk } from '../config/schema';
 

@@ -4,7 +4,9 @@
  * transaction cannot be replayed as a session, and expiry is checked against the caller's
  * clock rather than a cookie's Max-Age (which the browser, not we, enforces).
  */
-import { CompactEncrypt, compactDecrypt, decodeProtectedHeader } from 'jose';
+import { decodeProtectedHeader } from 'jose/decode/protected_header';
+import { compactDecrypt } from 'jose/jwe/compact/decrypt';
+import { CompactEncrypt } from 'jose/jwe/compact/encrypt';
 import * as z from 'zod/mini';
 import { DinhDanhError } from '../errors';
 import { deriveSealKeys, type SealPurpose, type SealSecrets } from './secrets';

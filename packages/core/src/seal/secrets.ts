@@ -3,7 +3,7 @@
  * (WebCrypto), one 256-bit content key per purpose and a key id. The key id is derived
  * from the secret with its own HKDF label, so it names the secret without revealing it.
  */
-import { base64url } from 'jose';
+import * as base64url from 'jose/base64url';
 import { DinhDanhError } from '../errors';
 
 /** A sealing secret: a string (UTF-8) or bytes, at least 32 bytes long. */

@@ -7,7 +7,7 @@
  *   store, with an index from provider `sid` and `sub` to session ids so a back-channel
  *   logout deletes exactly the matching sessions.
  */
-import { base64url } from 'jose';
+import * as base64url from 'jose/base64url';
 import type { Identity } from '../claims/identity';
 import type { LoginResult } from '../rp/types';
 import { sealSession, unsealSession } from '../seal/session';

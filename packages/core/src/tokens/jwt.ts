@@ -4,7 +4,9 @@
  * Every rejection has its own code.
  */
 import type { JWTPayload } from 'jose';
-import { decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
+import { decodeProtectedHeader } from 'jose/decode/protected_header';
+import * as joseErrors from 'jose/errors';
+import { jwtVerify } from 'jose/jwt/verify';
 import type { KeyStore } from '../discovery/jwks';
 import { DinhDanhError, isDinhDanhError } from '../errors';
 import { safeCause } from '../http/safe-cause';

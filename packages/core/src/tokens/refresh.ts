@@ -4,7 +4,7 @@
  * through that path too: openid-client cannot read its enveloped bodies.
  */
 import * as client from 'openid-client';
-import { decodeJwt } from 'jose';
+import { decodeJwt } from 'jose/jwt/decode';
 import { DinhDanhError } from '../errors';
 import { protocolError } from '../http/protocol-error';
 import { refreshWithPlugin } from '../login/plugin/refresh';

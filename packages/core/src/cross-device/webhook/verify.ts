@@ -1,4 +1,4 @@
-import { base64url } from 'jose';
+import * as base64url from 'jose/base64url';
 import { DinhDanhError } from '../../errors';
 import { readBody } from '../../http/read-body';
 import type { ReplayCache } from '../../replay-cache';
