@@ -16,8 +16,8 @@ const CLIENT_ID = 'bench-engine';
 const ACR_2 = 'urn:dinhdanh:loa:2';
 const SERVER = fileURLToPath(new URL('../servers/oidc-provider-engine.mjs', import.meta.url));
 
-function coreLogin(issuer, privateJwk) {
-  const rp = createRelyingParty({
+export function coreLogin(issuer, privateJwk, create = createRelyingParty) {
+  const rp = create({
     issuer,
     clientId: CLIENT_ID,
     redirectUri: REDIRECT_URI,
@@ -38,7 +38,7 @@ function coreLogin(issuer, privateJwk) {
   };
 }
 
-async function openidClientLogin(issuer, privateKey, kid) {
+export async function openidClientLogin(issuer, privateKey, kid) {
   const config = await oidc.discovery(
     new URL(issuer),
     CLIENT_ID,

@@ -61,9 +61,25 @@ describe('verifyIdToken', () => {
     expect(count(idp.requests, '/jwks')).toBe(0);
   });
 
+  it('token_too_large counts UTF-8 bytes, not characters', async () => {
+    const idp = await fakeIssuer();
+    const rp = idp.rp({ maxTokenBytes: 1024 });
+    // 341 three-byte characters: 1023 bytes in 341 UTF-16 units.
+    const wide = 'ế'.repeat(341);
+    expect(await codeOf(rp.verifyIdToken(`${wide}a`))).toBe('token_invalid');
+    expect(await codeOf(rp.verifyIdToken(`${wide}ab`))).toBe('token_too_large');
+    // A signed token well under the limit in characters, over it in bytes.
+    const signed = await idp.sign({});
+    expect(signed.length).toBeLessThan(700);
+    expect(await codeOf(rp.verifyIdToken(`${signed}${'ế'.repeat(300)}`))).toBe('token_too_large');
+    expect(count(idp.requests, '/jwks')).toBe(0);
+  });
+
   it('token_invalid for garbage', async () => {
     const idp = await fakeIssuer();
     expect(await codeOf(idp.rp().verifyIdToken('a.b'))).toBe('token_invalid');
+    expect(await codeOf(idp.rp().verifyIdToken('e30.e30.e30.e30'))).toBe('token_invalid');
+    expect(await codeOf(idp.rp().verifyIdToken('e30.e30'))).toBe('token_invalid');
     expect(await codeOf(idp.rp().verifyIdToken('e30.e30.e30'))).toBe('alg_not_allowed');
   });
 });
