@@ -33,27 +33,6 @@ export interface VerifiedJwt {
   header: { alg: string; kid?: string; typ?: string };
 }
 
-const encoder = new TextEncoder();
-
-/**
- * Whether `text` takes more than `limit` bytes in UTF-8, encoding it only when the bounds
- * cannot tell: a UTF-16 code unit takes 1 to 3 UTF-8 bytes, so the size lies between
- * `text.length` and `3 * text.length`.
- */
-function exceedsUtf8Bytes(text: string, limit: number): boolean {
-  if (text.length > limit) return true;
-  if (text.length * 3 <= limit) return false;
-  return encoder.encode(text).byteLength > limit;
-}
-
-/** Exactly two dots: header, payload and signature (no array as `split` would build). */
-function hasThreeParts(jwt: string): boolean {
-  const first = jwt.indexOf('.');
-  if (first < 0) return false;
-  const second = jwt.indexOf('.', first + 1);
-  return second >= 0 && jwt.indexOf('.', second + 1) < 0;
-}
-
 function normaliseTyp(value: string): string {
   const lower = value.toLowerCase();
   return lower.startsWith('application/') ? lower.slice('application/'.length) : lower;
@@ -114,13 +93,13 @@ export async function verifyJwt(
   if (typeof jwt !== 'string' || jwt.length === 0) {
     throw new DinhDanhError('token_invalid', 'No token was given.');
   }
-  if (exceedsUtf8Bytes(jwt, rules.maxBytes)) {
+  if (new TextEncoder().encode(jwt).byteLength > rules.maxBytes) {
     throw new DinhDanhError(
       'token_too_large',
       `The token is larger than ${rules.maxBytes} bytes and was refused.`,
     );
   }
-  if (!hasThreeParts(jwt)) {
+  if (jwt.split('.').length !== 3) {
     throw new DinhDanhError(
       'token_invalid',
       'The token is not a signed JWT (three dot-separated parts).',
