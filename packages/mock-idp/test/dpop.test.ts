@@ -106,6 +106,39 @@ describe('DPoP', () => {
     });
   });
 
+  it('checks a proof on the mock clock, exp included, not on the wall clock', async () => {
+    // A mock whose clock is far from the wall clock (a test pinned to a fixed instant).
+    const at = Date.UTC(2020, 0, 1) / 1000;
+    const { idp } = await setup({}, { now: () => at * 1000 });
+    const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+    const jwk = await exportJWK(publicKey);
+    const proof = (iat: number) =>
+      new SignJWT({ jti: crypto.randomUUID(), htm: 'POST', htu: `${ISSUER}/token`, iat })
+        .setExpirationTime(iat + 60)
+        .setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk })
+        .sign(privateKey);
+    const token = async (dpop: string) =>
+      (await (
+        await idp.fetch(
+          formPost(
+            `${ISSUER}/token`,
+            {
+              grant_type: 'refresh_token',
+              refresh_token: 'unknown',
+              client_id: 'dinhdanh-dev',
+              client_secret: 'dinhdanh-dev-secret-change-me-0123456789',
+            },
+            { dpop },
+          ),
+        )
+      ).json()) as { error?: string };
+    // Fresh on the mock clock: accepted (the refresh token is what is refused).
+    expect(await token(await proof(at))).toMatchObject({ error: 'invalid_grant' });
+    // Fresh on the wall clock only: from the mock's future.
+    const wall = Math.floor(Date.now() / 1000);
+    expect(await token(await proof(wall))).toMatchObject({ error: 'invalid_dpop_proof' });
+  });
+
   it('leaves Bearer logins unchanged', async () => {
     const { idp, config } = await connect();
     const flow = await headlessLogin(idp, config);

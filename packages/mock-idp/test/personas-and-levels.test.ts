@@ -62,9 +62,11 @@ describe('built-in personas', () => {
     ]);
     const child = byId.get('child')!;
     expect(child.attributes.guardian?.pid).toBe(byId.get('guardian')!.attributes.pid);
-    expect(Number(child.attributes.birthdate!.slice(0, 4))).toBeGreaterThan(
-      new Date().getFullYear() - 14,
-    );
+    // Under 14 on a fixed day, not "this year": the built-in data does not age with the
+    // wall clock (a check against the current year failed from 2030-01-01 on).
+    const [year, month, day] = child.attributes.birthdate!.split('-').map(Number);
+    const fourteenth = Date.UTC(year! + 14, month! - 1, day);
+    expect(fourteenth).toBeGreaterThan(Date.UTC(2026, 10, 23));
     expect(byId.get('foreigner-l1')).toMatchObject({ accountType: 'foreigner', level: 1 });
     expect(byId.get('foreigner-l2')!.attributes.passport?.number).toBeDefined();
     expect(byId.get('organisation')!.attributes.organisation?.representative?.name).toBeDefined();

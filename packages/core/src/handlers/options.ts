@@ -86,7 +86,7 @@ export interface AuthHandlersOptions {
   onLogin?: OnLogin;
   /** Renders error responses (callback errors reach the user's browser). */
   onError?: (error: DinhDanhError, request: Request) => Response | Promise<Response>;
-  /** Clock in epoch milliseconds. Default `Date.now`. */
+  /** Clock in epoch milliseconds, also used by the default session store. Default `Date.now`. */
   now?: () => number;
 }
 
@@ -170,13 +170,15 @@ export function resolveOptions(options: AuthHandlersOptions): ResolvedOptions {
     throw invalid('`sessions.cookieName` may use letters, digits, ".", "_" and "-" only.');
   }
   const defaultReturnTo = checkReturnTo(options.defaultReturnTo ?? '/', 'http://localhost');
+  const now = options.now ?? Date.now;
   return {
     secrets: options.secrets,
     basePath,
     origin,
     secureCookies: options.secureCookies,
     storage,
-    store: sessions.store ?? memoryStore(),
+    // The default store keeps the revocation marks of cookie sessions: on the same clock.
+    store: sessions.store ?? memoryStore({ now }),
     cookieName,
     maxAge: positiveInteger(sessions.maxAge, 'sessions.maxAge'),
     keepIdentity: sessions.keepIdentity ?? withoutPortrait,
@@ -189,6 +191,6 @@ export function resolveOptions(options: AuthHandlersOptions): ResolvedOptions {
     requests: resolveRequests(options.requests),
     onLogin: checkFunction(options.onLogin, 'onLogin'),
     onError: options.onError,
-    now: options.now ?? Date.now,
+    now,
   };
 }

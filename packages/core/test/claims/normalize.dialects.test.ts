@@ -115,6 +115,25 @@ describe('standard dialect', () => {
     expect(inconsistent.attributes.name).toEqual({ full: 'Claire Marie Dupont' });
   });
 
+  it('reads loAs validity dates as Vietnamese calendar days (UTC+7), also near midnight', () => {
+    const loAs = [
+      { level: 2, validDate: '20260602', expired_date: '20991231' },
+      { level: 1, validDate: '20240101', expired_date: '20260601' },
+    ];
+    const userinfo = { ...f.dvcqgLoAsOnly.userinfo, loAs };
+    const level = (at: number) =>
+      normalizeIdentity('dvcqg', { userinfo }, f.context('dvcqg', at)).level;
+    // 2026-06-01 16:59 UTC is 23:59 on 1 June in Hà Nội: only the first-of-June entry.
+    expect(level(Date.UTC(2026, 5, 1, 16, 59))).toBe(1);
+    // 17:00 UTC is already 2 June there, though still 1 June in UTC.
+    expect(level(Date.UTC(2026, 5, 1, 17, 0))).toBe(2);
+    const lapsed = { ...userinfo, loAs: [loAs[1]] };
+    expect(
+      normalizeIdentity('dvcqg', { userinfo: lapsed }, f.context('dvcqg', Date.UTC(2026, 5, 1, 18)))
+        .level,
+    ).toBe(0);
+  });
+
   it('reads an organisation account', () => {
     const identity = organisation('standard', f.standardOrganisation);
     expect(identity.attributes.organisation).toEqual({

@@ -118,12 +118,15 @@ describe.skipIf(skipReason !== undefined)('redisStore against a real redis-serve
   });
 
   // Redis expiry is real time: rather than sleep, move the expiry of every key that was
-  // written with a short time to live (and only those) into the past.
+  // written with a short time to live (and only those) into the past — the past of the
+  // server's clock (TIME), not of this process's, which may differ from it.
   const expireAll = async (ttl: number) => {
+    const [seconds] = await nodeRedis.sendCommand<[string, string]>(['TIME']);
+    const past = Number(seconds) * 1000 - 1000;
     const keys = await nodeRedis.keys('dinhdanh-test:*');
     for (const key of keys) {
       const left = await nodeRedis.ttl(key);
-      if (left >= 0 && left <= ttl) await nodeRedis.pExpireAt(key, Date.now() - 1000);
+      if (left >= 0 && left <= ttl) await nodeRedis.pExpireAt(key, past);
     }
   };
 

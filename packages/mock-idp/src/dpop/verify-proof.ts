@@ -40,6 +40,8 @@ export async function verifyDpopProof(
       typ: 'dpop+jwt',
       algorithms: CLIENT_SIGNING_ALGS,
       requiredClaims: ['jti', 'iat', 'htm', 'htu'],
+      // exp/nbf, when a proof has them, on the mock's clock like iat below
+      currentDate: new Date(ctx.now()),
     });
   } catch {
     throw invalid(

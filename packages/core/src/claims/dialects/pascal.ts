@@ -90,7 +90,8 @@ export function readPascal(claims: WireClaims, context: NormalizeContext): Diale
   });
   const session = claims.authentication();
   const { acr, level } = readAcr(session, context);
-  const ms = (context.now ?? Date.now)();
+  // loAs dates are Vietnamese calendar days: today in Asia/Ho_Chi_Minh (UTC+7, no DST).
+  const ms = (context.now ?? Date.now)() + 7 * 3600_000;
   if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) {
     throw new DinhDanhError(
       'input_invalid',
