@@ -1,3 +1,4 @@
+/* global performance */
 // A full headless login against oidc-provider 9 (PAR required, PKCE, private_key_jwt, acr
 // values): @dinhdanh/core (`startLogin` + `finishLogin`, level 2, name + birthdate, so it
 // verifies the ID token signature and calls userinfo) against plain openid-client 6 doing
@@ -7,7 +8,7 @@ import { createRelyingParty } from '@dinhdanh/core';
 import { exportJWK, generateKeyPair } from 'jose';
 import * as oidc from 'openid-client';
 import { fileURLToPath } from 'node:url';
-import { median, throughput } from '../measure.mjs';
+import { median } from '../measure.mjs';
 import { startProcess, stopProcess } from '../processes.mjs';
 import { followToCallback } from '../rp.mjs';
 
@@ -77,10 +78,46 @@ export async function openidClientLogin(issuer, privateKey, kid) {
 }
 
 /**
- * Starts one oidc-provider process, measures both relying parties against it with the same
- * warm-up and interleaved rounds at `concurrency` 1 and 8; returns rows with median rates.
+ * Runs `total` logins on `concurrency` workers. Each worker takes the targets in turn (worker
+ * `w` starting at target `w`, the order reversed every other round), so at every moment the
+ * targets share the same load: drift of a shared machine (other tenants, CPU frequency)
+ * hits them alike instead of landing on whichever target ran in a bad second. Returns each
+ * target's mean latency (ms) and, at 1 in flight, its mean CPU ms per login in this process
+ * (the relying party and its headless browser; the provider runs in another process).
  */
-export async function benchLogin({ warmup, logins1, logins8, rounds, only }) {
+async function interleaved(targets, total, concurrency, reverse) {
+  const order = reverse ? [...targets].reverse() : targets;
+  const sums = new Map(targets.map((t) => [t, { ms: 0, cpu: 0, n: 0 }]));
+  let started = 0;
+  const worker = async (w) => {
+    for (let i = w; started < total; i += 1) {
+      started += 1;
+      const target = order[i % order.length];
+      const cpu = process.cpuUsage();
+      const begin = performance.now();
+      await target.run();
+      const sum = sums.get(target);
+      sum.ms += performance.now() - begin;
+      const used = process.cpuUsage(cpu);
+      sum.cpu += (used.user + used.system) / 1000;
+      sum.n += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
+  return targets.map((t) => {
+    const { ms, cpu, n } = sums.get(t);
+    return { latency: ms / n, cpu: cpu / n };
+  });
+}
+
+/**
+ * Starts one oidc-provider process and measures the relying parties against it: core,
+ * openid-client, and a second core instance as an A/A control (its ratio to core shows how
+ * far from 1.00x this machine's noise alone moves a ratio). Logins are interleaved one by
+ * one (see `interleaved`) at 1 and at 8 in flight; logins/s = in-flight / mean latency,
+ * median over rounds.
+ */
+export async function benchLogin({ warmup, logins1, logins8, rounds }) {
   const kid = 'rp-key-1';
   const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' };
@@ -95,27 +132,24 @@ export async function benchLogin({ warmup, logins1, logins8, rounds, only }) {
     const targets = [
       { name: '@dinhdanh/core', run: coreLogin(issuer, privateJwk) },
       { name: 'openid-client 6', run: await openidClientLogin(issuer, privateKey, kid) },
-    ].filter((t) => only === undefined || t.name === only);
-    for (const t of targets) await throughput(warmup, 1, t.run);
-    for (const t of targets) Object.assign(t, { rounds1: [], rounds8: [], cpu: [] });
+      { name: '@dinhdanh/core again (A/A control)', run: coreLogin(issuer, privateJwk) },
+    ];
+    await interleaved(targets, warmup * targets.length, 1, false);
+    const perRound = targets.map(() => ({ at1: [], at8: [], cpu: [] }));
     for (let r = 0; r < rounds; r += 1) {
-      // Alternate which relying party goes first, so neither always runs right after the
-      // other's burst (the provider's garbage, a warm or cold socket pool).
-      const order = r % 2 === 0 ? targets : [...targets].reverse();
-      for (const t of order) {
-        // CPU of this (relying party) process only: the provider runs elsewhere.
-        const cpu = process.cpuUsage();
-        t.rounds1.push(await throughput(logins1, 1, t.run));
-        const used = process.cpuUsage(cpu);
-        t.cpu.push((used.user + used.system) / 1000 / logins1);
-      }
-      for (const t of order) t.rounds8.push(await throughput(logins8, 8, t.run));
+      const one = await interleaved(targets, logins1 * targets.length, 1, r % 2 === 1);
+      const eight = await interleaved(targets, logins8 * targets.length, 8, r % 2 === 1);
+      targets.forEach((_, k) => {
+        perRound[k].at1.push(1000 / one[k].latency);
+        perRound[k].cpu.push(one[k].cpu);
+        perRound[k].at8.push((8 * 1000) / eight[k].latency);
+      });
     }
-    return targets.map((t) => ({
+    return targets.map((t, k) => ({
       name: t.name,
-      at1: median(t.rounds1),
-      at8: median(t.rounds8),
-      cpuMs: median(t.cpu),
+      at1: median(perRound[k].at1),
+      at8: median(perRound[k].at8),
+      cpuMs: median(perRound[k].cpu),
     }));
   } finally {
     await stopProcess(started.child);
