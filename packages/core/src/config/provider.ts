@@ -7,10 +7,9 @@
 import type { ServerMetadata } from 'openid-client';
 import type { MetadataCache } from '../discovery/metadata';
 import { DinhDanhError } from '../errors';
+import { secureUrlOn } from '../http/secure-url';
 import type { ProviderProfile, StaticEndpoints } from '../providers/profile';
 import type { RelyingPartyOptions } from './schema';
-
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * Refuses a client authentication the profile's protocol cannot use.
@@ -27,16 +26,8 @@ export function checkProviderAuth(options: RelyingPartyOptions, profile: Provide
 }
 
 function endpointUrl(issuer: URL, name: keyof StaticEndpoints, value: unknown): string {
-  let url: URL | undefined;
-  try {
-    url = typeof value === 'string' ? new URL(value) : undefined;
-  } catch {
-    url = undefined;
-  }
-  const secure =
-    url !== undefined &&
-    (url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname)));
-  if (url === undefined || !secure || url.origin !== issuer.origin) {
+  const url = secureUrlOn(issuer.origin, value);
+  if (url === undefined) {
     throw new DinhDanhError(
       'config_invalid',
       `Invalid relying party configuration. endpoints.${name} must be an absolute https: URL on the issuer's origin ${issuer.origin} (http: only for localhost and 127.0.0.1).`,

@@ -5,8 +5,7 @@
  */
 import type * as client from 'openid-client';
 import { DinhDanhError } from '../../errors';
-
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+import { secureUrlOn } from '../../http/secure-url';
 
 /** Returns the endpoint URL when it is on the issuer's origin over https (or local http). */
 export function issuerEndpoint(
@@ -14,17 +13,8 @@ export function issuerEndpoint(
   metadata: client.ServerMetadata,
   name: 'token_endpoint' | 'userinfo_endpoint',
 ): URL {
-  const value = metadata[name];
-  let url: URL | undefined;
-  try {
-    url = typeof value === 'string' ? new URL(value) : undefined;
-  } catch {
-    url = undefined;
-  }
-  const secure =
-    url !== undefined &&
-    (url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname)));
-  if (url === undefined || !secure || url.origin !== new URL(issuer).origin) {
+  const url = secureUrlOn(new URL(issuer).origin, metadata[name]);
+  if (url === undefined) {
     throw new DinhDanhError(
       'provider_response_invalid',
       `The provider's ${name} is missing, not https, or not on the configured issuer; refused.`,
