@@ -111,13 +111,10 @@ async function interleaved(targets, total, concurrency, reverse) {
 }
 
 /**
- * Starts one oidc-provider process and measures the relying parties against it: core,
- * openid-client, and a second core instance as an A/A control (its ratio to core shows how
- * far from 1.00x this machine's noise alone moves a ratio). Logins are interleaved one by
- * one (see `interleaved`) at 1 and at 8 in flight; logins/s = in-flight / mean latency,
- * median over rounds.
+ * Starts the bench's oidc-provider with one `private_key_jwt` (ES256) client; returns the
+ * issuer, the client's keys, and `stop`.
  */
-export async function benchLogin({ warmup, logins1, logins8, rounds }) {
+export async function startEngine() {
   const kid = 'rp-key-1';
   const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' };
@@ -127,8 +124,25 @@ export async function benchLogin({ warmup, logins1, logins8, rounds }) {
     ready: /READY (\S+)/,
     env: { BENCH_CLIENT: JSON.stringify(client) },
   });
+  return {
+    issuer: started.match[1],
+    kid,
+    privateKey,
+    privateJwk,
+    stop: () => stopProcess(started.child),
+  };
+}
+
+/**
+ * Starts one oidc-provider process and measures the relying parties against it: core,
+ * openid-client, and a second core instance as an A/A control (its ratio to core shows how
+ * far from 1.00x this machine's noise alone moves a ratio). Logins are interleaved one by
+ * one (see `interleaved`) at 1 and at 8 in flight; logins/s = in-flight / mean latency,
+ * median over rounds.
+ */
+export async function benchLogin({ warmup, logins1, logins8, rounds }) {
+  const { issuer, kid, privateKey, privateJwk, stop } = await startEngine();
   try {
-    const issuer = started.match[1];
     const targets = [
       { name: '@dinhdanh/core', run: coreLogin(issuer, privateJwk) },
       { name: 'openid-client 6', run: await openidClientLogin(issuer, privateKey, kid) },
@@ -152,6 +166,6 @@ export async function benchLogin({ warmup, logins1, logins8, rounds }) {
       cpuMs: median(perRound[k].cpu),
     }));
   } finally {
-    await stopProcess(started.child);
+    await stop();
   }
 }

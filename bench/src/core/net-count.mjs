@@ -1,10 +1,7 @@
 // Profiling aid: per-login HTTP traffic of each relying party (requests, connections,
 // header and body bytes) through undici's diagnostics channels.
 import diagnostics from 'node:diagnostics_channel';
-import { exportJWK, generateKeyPair } from 'jose';
-import { fileURLToPath } from 'node:url';
-import { startProcess, stopProcess } from '../processes.mjs';
-import { coreLogin, openidClientLogin } from './login.mjs';
+import { coreLogin, openidClientLogin, startEngine } from './login.mjs';
 
 const stats = new Map();
 const bump = (k, v = 1) => stats.set(k, (stats.get(k) ?? 0) + v);
@@ -30,22 +27,8 @@ diagnostics.subscribe('undici:request:headers', ({ response }) => {
   }
 });
 
-const SERVER = fileURLToPath(new URL('../servers/oidc-provider-engine.mjs', import.meta.url));
-const kid = 'rp-key-1';
-const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
-const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' };
-const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'ES256' };
-const client = {
-  clientId: 'bench-engine',
-  redirectUri: 'http://127.0.0.1:3000/callback',
-  publicJwk,
-};
-const started = await startProcess([SERVER], {
-  ready: /READY (\S+)/,
-  env: { BENCH_CLIENT: JSON.stringify(client) },
-});
+const { issuer, kid, privateKey, privateJwk, stop } = await startEngine();
 try {
-  const issuer = started.match[1];
   const runs = [
     ['core', coreLogin(issuer, privateJwk)],
     ['openid-client', await openidClientLogin(issuer, privateKey, kid)],
@@ -66,5 +49,5 @@ try {
       String((res['openid-client'].get(k) ?? 0) / N).padStart(8),
     );
 } finally {
-  await stopProcess(started.child);
+  await stop();
 }

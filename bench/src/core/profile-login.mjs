@@ -2,29 +2,12 @@
 // openid-client) against the bench's oidc-provider and prints CPU ms per login of this
 // process, interleaved. `node src/core/profile-login.mjs [core|oidc|both] [n] [warm-up] [rounds]`;
 // add --cpu-prof to profile.
-import { exportJWK, generateKeyPair } from 'jose';
-import { fileURLToPath } from 'node:url';
-import { startProcess, stopProcess } from '../processes.mjs';
 import { measureRounds, pairedCpu } from './cpu-rounds.mjs';
-import { coreLogin, openidClientLogin } from './login.mjs';
+import { coreLogin, openidClientLogin, startEngine } from './login.mjs';
 
 const [which = 'both', n = '50', warm = '100', rounds = '20'] = process.argv.slice(2);
-const SERVER = fileURLToPath(new URL('../servers/oidc-provider-engine.mjs', import.meta.url));
-const kid = 'rp-key-1';
-const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
-const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' };
-const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'ES256' };
-const client = {
-  clientId: 'bench-engine',
-  redirectUri: 'http://127.0.0.1:3000/callback',
-  publicJwk,
-};
-const started = await startProcess([SERVER], {
-  ready: /READY (\S+)/,
-  env: { BENCH_CLIENT: JSON.stringify(client) },
-});
+const { issuer, kid, privateKey, privateJwk, stop } = await startEngine();
 try {
-  const issuer = started.match[1];
   const runs = [];
   if (which !== 'oidc') runs.push(['core', coreLogin(issuer, privateJwk)]);
   // CORE_VARIANTS="base=/path/to/dist/index.js,..." adds other builds of core.
@@ -38,5 +21,5 @@ try {
   for (const [, run] of runs) for (let i = 0; i < Number(warm); i += 1) await run();
   console.log(pairedCpu(await measureRounds(runs, Number(n), Number(rounds))));
 } finally {
-  await stopProcess(started.child);
+  await stop();
 }
