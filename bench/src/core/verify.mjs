@@ -61,7 +61,7 @@ async function setup() {
     .setIssuedAt(now)
     .setExpirationTime(now + 3600)
     .sign(privateKey);
-  const rp = createRelyingParty({
+  const options = {
     issuer: ISSUER,
     clientId: CLIENT_ID,
     redirectUri: 'https://rp.bench.example/callback',
@@ -70,7 +70,9 @@ async function setup() {
       clientSecret: 'bench-only-secret-0123456789abcdef',
     },
     fetch: memoryFetch,
-  });
+  };
+  const rp = createRelyingParty(options);
+  const control = createRelyingParty(options);
   const checks = {
     issuer: ISSUER,
     audience: CLIENT_ID,
@@ -87,12 +89,14 @@ async function setup() {
         name: 'jose `jwtVerify` (`createLocalJWKSet`, kid lookup)',
         run: () => jwtVerify(token, localSet, checks),
       },
+      { name: '@dinhdanh/core again (A/A control)', run: () => control.verifyIdToken(token) },
     ],
   };
 }
 
 /**
- * Measures the three verifiers with the same warm-up, then `rounds` interleaved rounds of
+ * Measures the verifiers (core, jose with the key, jose with a local JWKS, and a second
+ * core instance as an A/A control) with the same warm-up, then `rounds` interleaved rounds of
  * `perRound` verifications each; returns rows with the median ops/s.
  */
 export async function benchVerify({ warmup, perRound, rounds }) {
@@ -107,7 +111,8 @@ export async function benchVerify({ warmup, perRound, rounds }) {
   const fetchesAfterWarmup = fetches.count;
   for (const t of targets) Object.assign(t, { rounds: [], cpuRounds: [] });
   for (let r = 0; r < rounds; r += 1) {
-    for (const t of targets) {
+    // Every other round in reverse, so no verifier always follows the same one's garbage.
+    for (const t of r % 2 === 0 ? targets : [...targets].reverse()) {
       const { wall, cpu } = await opsPerSecond(perRound, t.run);
       t.rounds.push(wall);
       t.cpuRounds.push(cpu);
