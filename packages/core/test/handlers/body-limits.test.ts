@@ -76,6 +76,38 @@ describe('logout reads a form body (CSRF token) only up to its limit', () => {
   });
 });
 
+describe('back-channel logout and QR start stop reading bodies past their limits', () => {
+  it('back-channel logout: 400 after reading at most 64 KiB + a chunk of a 32 MiB body', async () => {
+    const auth = handlersFor(fakeRp());
+    const { stream, counter } = countingBody(32 * 1024 * 1024); // no content-length
+    const response = await auth.backchannelLogout(
+      new Request(`${ORIGIN}/auth/backchannel-logout`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: stream,
+        duplex: 'half',
+      } as RequestInit),
+    );
+    expect(response.status).toBe(400);
+    expect(counter.pulled).toBeLessThanOrEqual(128 * 1024);
+  });
+
+  it('QR start: refused after reading at most 16 KiB + a chunk of a cross-site body', async () => {
+    const auth = handlersFor(fakeRp());
+    const { stream, counter } = countingBody(32 * 1024 * 1024);
+    const response = await auth.qrStart(
+      new Request(`${ORIGIN}/auth/qr/start`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+        body: stream,
+        duplex: 'half',
+      } as RequestInit),
+    );
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(counter.pulled).toBeLessThanOrEqual(64 * 1024);
+  });
+});
+
 describe('cookie-mode sessions never outlive the back-channel revocation mark', () => {
   it('caps a 90-day provider session at 31 days when maxAge is not set', async () => {
     clock.now = T0;
