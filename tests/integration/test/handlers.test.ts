@@ -121,6 +121,21 @@ for (const storage of ['cookie', 'store'] as const) {
   });
 }
 
+describe('named requests keep their required attributes through the sealed transaction', () => {
+  it('a citizen without a phone, asked for a required phone: claims_missing, no session', async () => {
+    const auth = createAuthHandlers(webRp(), {
+      secrets: SEAL_SECRET,
+      requests: { default: { level: 2, claims: ['name'], required: ['phone'] } },
+    });
+    const jar = new Jar();
+    const callback = await browserLogin(auth, jar, '', 'citizen-l2-no-contact');
+    expect(callback.status).toBeGreaterThanOrEqual(400);
+    const body = (await callback.json()) as { error: { code: string } };
+    expect(body.error.code).toBe('claims_missing');
+    expect((await me(auth, jar)).status).toBe('anonymous');
+  });
+});
+
 describe('back-channel logout delivered by the mock', () => {
   it('the citizen logs out at the provider: the mock posts a logout token, the session ends', async () => {
     const auth = createAuthHandlers(webRp(), {

@@ -25,6 +25,7 @@ const qrStateSchema = z.object({
     ref: z.string().check(z.minLength(1)),
     level: assuranceLevelSchema,
     claims: z.array(z.enum(ATTRIBUTE_NAMES as [string, ...string[]])),
+    required: z.optional(z.array(z.enum(ATTRIBUTE_NAMES as [string, ...string[]]))),
     purpose: z.optional(z.string()),
     issuer: z.string().check(z.minLength(1)),
     createdAt: z.number(),

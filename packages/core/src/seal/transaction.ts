@@ -23,6 +23,8 @@ const transactionSchema = z.object({
   codeVerifier: z.string().check(z.minLength(1)),
   level: assuranceLevelSchema,
   claims: z.array(z.enum(ATTRIBUTE_NAMES)),
+  // Without it a named request's `required` would be stripped here and never checked.
+  required: z.optional(z.array(z.enum(ATTRIBUTE_NAMES))),
   purpose: z.optional(z.string()),
   returnTo: z.optional(z.string()),
   maxAge: z.optional(z.number()),

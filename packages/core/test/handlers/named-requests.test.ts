@@ -210,3 +210,46 @@ describe('POST /qr/start takes named requests too', () => {
     ]);
   });
 });
+
+describe('the QR cookie keeps what the handle requires', () => {
+  it('pollQrLogin gets back the required attributes startQrLogin put in the handle', async () => {
+    const rp = fakeRp();
+    const handle = {
+      v: 1 as const,
+      transport: 'device_code',
+      ref: 'device-code-1',
+      level: 2 as const,
+      claims: ['name' as const, 'phone' as const],
+      required: ['phone' as const],
+      issuer: 'https://id.example',
+      createdAt: Date.now(),
+      expiresAt: Date.now() + 600_000,
+      interval: 5,
+    };
+    rp.startQrLogin = () =>
+      Promise.resolve({
+        handle,
+        qrUri: 'https://id.example/device?user_code=ABCD',
+        expiresAt: handle.expiresAt,
+        interval: 5,
+      });
+    const polled: unknown[] = [];
+    rp.pollQrLogin = (h) => {
+      polled.push(h);
+      return Promise.resolve({ status: 'pending' });
+    };
+    const auth = createAuthHandlers(rp, { secrets: SECRET });
+    const start = await auth.qrStart(
+      new Request(`${ORIGIN}/auth/qr/start`, {
+        method: 'POST',
+        headers: { origin: ORIGIN, 'content-type': 'application/json' },
+        body: '{}',
+      }),
+    );
+    expect(start.status).toBe(200);
+    const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    await auth.qrPoll(new Request(`${ORIGIN}/auth/qr/poll`, { headers: { cookie } }));
+    expect(polled).toHaveLength(1);
+    expect(polled[0]).toMatchObject({ required: ['phone'] });
+  });
+});

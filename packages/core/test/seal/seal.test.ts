@@ -77,6 +77,17 @@ describe('sealTransaction / unsealTransaction', () => {
     );
   });
 
+  it("keeps the required attributes (a named request's required list must survive the cookie)", async () => {
+    const withRequired = {
+      ...transaction,
+      claims: ['name', 'phone'],
+      required: ['phone'],
+    } as const;
+    const sealed = await sealTransaction(withRequired, { secrets: [SECRET], now: clock(T0) });
+    const opened = await unsealTransaction(sealed, { secrets: SECRET, now: clock(T0 + 1000) });
+    expect(opened.required).toEqual(['phone']);
+  });
+
   it('expires after its ttl (default ten minutes) against the injected clock', async () => {
     const sealed = await sealTransaction(transaction, { secrets: SECRET, now: clock(T0) });
     await expect(
