@@ -1,8 +1,11 @@
 /**
  * `zod/mini` loads no locale, so an issue without a message of our own would read only
  * "Invalid input". Where a zod message reaches an error that says what to fix (options,
- * login requests), parse with {@link zodMessages}: zod's English messages, passed per
- * parse so that neither the application's zod configuration nor ours leaks either way.
+ * login requests, named requests), parse with {@link zodMessages}: zod's English messages,
+ * passed per parse, so the application's `customError`/`localeError` cannot change those
+ * messages and core never sets a locale for the application. zod keeps the rest of its
+ * configuration process-wide (on `globalThis`): `jitless` and the like still apply to the
+ * copy of zod bundled into core.
  */
 import type * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';

@@ -170,7 +170,7 @@ export function resolveOptions(options: AuthHandlersOptions): ResolvedOptions {
     throw invalid('`sessions.cookieName` may use letters, digits, ".", "_" and "-" only.');
   }
   const defaultReturnTo = checkReturnTo(options.defaultReturnTo ?? '/', 'http://localhost');
-  const now = options.now ?? Date.now;
+  const now = checkFunction(options.now, 'now') ?? Date.now;
   return {
     secrets: options.secrets,
     basePath,

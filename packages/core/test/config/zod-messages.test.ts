@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { createRelyingParty, isDinhDanhError } from '@dinhdanh/core';
+import { createAuthHandlers, createRelyingParty, isDinhDanhError } from '@dinhdanh/core';
 
 const base = {
   issuer: 'https://idp.example',
@@ -71,5 +71,19 @@ describe("zod's English messages in errors, whatever the global zod configuratio
       code: 'input_invalid',
       message: 'Invalid login options: purpose Too small: expected string to have >=1 characters',
     });
+  });
+
+  it('named request errors too', () => {
+    const rp = createRelyingParty(base);
+    const error = errorOf(() =>
+      createAuthHandlers(rp, {
+        secrets: 'a-session-secret-of-at-least-32-bytes!!',
+        requests: { broad: { level: 3 as 2 } },
+      }),
+    );
+    expect(error.code).toBe('config_invalid');
+    expect(error.message).not.toContain('the application message');
+    expect(error.message).toMatch(/Invalid input/);
+    expect(error.message).toContain('level');
   });
 });

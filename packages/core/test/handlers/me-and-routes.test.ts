@@ -154,6 +154,7 @@ describe('handle routes under basePath', () => {
       { sessions: { cookieName: 'bad name;' } },
       { sessions: { maxAge: -1 } },
       { transactionMaxAge: 0 },
+      { now: 1_790_000_000_000 as unknown as () => number },
     ]) {
       expect(() => handlersFor(rp, options)).toThrow(
         expect.objectContaining({ code: 'config_invalid' }),
