@@ -23,13 +23,14 @@ describe('partner login: state first, then encrypt_key', () => {
 
   it('the right state with a garbage encrypt_key is envelope_invalid with the one message', async () => {
     const { rp, provider } = setup({ encryptCode: true });
-    const { url, transaction } = await rp.startLogin();
-    const { code } = await provider.authorize(url);
     const other = rsaPair();
-    // A well-formed key for someone else, and plain garbage base64.
+    // A well-formed key for someone else, and plain garbage base64; one login each (a
+    // transaction is used once).
     const { encryptCode } = await import('@dinhdanh/core/vneid-partner');
     const foreign = await encryptCode('not-for-you', { publicKey: other.spki });
     for (const encryptKey of [foreign.encryptKey, 'QUJD+RA==', 'not base64!']) {
+      const { url, transaction } = await rp.startLogin();
+      const { code } = await provider.authorize(url);
       const callback = `https://bank.example.vn/auth/callback?code=${code}&state=${transaction.state}&encrypt_key=${encryptKey}`;
       const error = await failure(rp.finishLogin(callback, transaction));
       expect(error.code).toBe('envelope_invalid');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AesMode } from '@dinhdanh/core/vneid-partner';
 import { CITIZEN } from './provider.fixture';
-import { pair, setup } from './support';
+import { failure, pair, setup } from './support';
 
 const MODES: AesMode[] = ['ecb', 'cbc'];
 const FLAGS = [true, false];
@@ -37,6 +37,18 @@ describe('partner login against a dialect-5 provider', () => {
             expect(form?.get('encrypt_key')).toBe(encryptKey ?? null);
           });
         }
+
+  it('a transaction completes once: a replayed callback is transaction_invalid before any decryption', async () => {
+    const { rp, provider } = setup({ encryptCode: true });
+    const { url, transaction } = await rp.startLogin({ level: 2, claims: ['name'] });
+    const { callback } = await provider.authorize(url);
+    await rp.finishLogin(callback, transaction);
+    expect((await failure(rp.finishLogin(callback, transaction))).code).toBe('transaction_invalid');
+    // Another encrypt_key with the same transaction is refused the same way.
+    const other = callback.replace(/encrypt_key=[^&]+/, 'encrypt_key=AAAA');
+    expect((await failure(rp.finishLogin(other, transaction))).code).toBe('transaction_invalid');
+    expect(provider.tokenForms).toHaveLength(1);
+  });
 
   it('still sends state, nonce and PKCE S256 in the authorization request', async () => {
     const { rp, provider } = setup();

@@ -34,6 +34,15 @@ export async function finishUserinfoLogin(
   const metadata = await ctx.metadata.get();
   // State (and provider errors) first: nothing in the callback is decoded before it matched.
   const url = checkCallback(callbackUrl, transaction, metadata);
+  // One callback per transaction: a copied transaction (cookie) cannot buy more decryptions
+  // of attacker-chosen `encrypt_key` values, and a code is redeemed once from here.
+  const until = transaction.createdAt + ctx.options.transactionMaxAge * 1000;
+  if (!(await ctx.replayCache.add(`login:${transaction.state}`, until))) {
+    throw new DinhDanhError(
+      'transaction_invalid',
+      'This login transaction was already used; start the login again.',
+    );
+  }
   const raw = readRawQuery(url.search);
   const rawCode = raw.get('code') ?? '';
   const decoded =

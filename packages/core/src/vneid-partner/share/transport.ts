@@ -6,6 +6,8 @@
  */
 import { DinhDanhError } from '../../errors';
 import type { CrossDeviceTransport } from '../../qr/transport';
+import type { RpContext } from '../../rp/context';
+import type { QrLoginHandle, QrLoginStatus } from '../../rp/types';
 import { shareEndpoint, sharePost, secureUrl } from './http';
 import { shareStatus } from './result';
 import { shareOutcomeSchema, shareStartSchema } from './schema';
@@ -91,23 +93,45 @@ export function shareTransport(settings: ShareTransportSettings): CrossDeviceTra
     },
 
     async poll(ctx, handle) {
-      const delivered = await settings.results?.take(handle.ref);
-      if (delivered !== undefined) return shareStatus(ctx, handle, delivered);
-      if (!settings.pollProvider) return { status: 'pending' };
-      const endpoint = shareEndpoint(ctx.options.issuer, settings.endpoint);
-      const url = new URL(
-        `${endpoint.href.replace(/\/+$/, '')}/${encodeURIComponent(handle.ref)}/status`,
-      );
-      const answer = await sharePost(ctx, url, {}, 'status');
-      if (answer.status === 404) {
-        throw new DinhDanhError(
-          'qr_invalid',
-          'The provider does not know this share transaction (forgotten, or started by another client); start again.',
-        );
-      }
-      const parsed = shareOutcomeSchema.safeParse(answer.body);
-      if (!parsed.success) throw invalidAnswer('status');
-      return shareStatus(ctx, handle, parsed.data);
+      return once(ctx, handle, await pollOnce(ctx, handle));
     },
   };
+
+  async function pollOnce(ctx: RpContext, handle: QrLoginHandle): Promise<QrLoginStatus> {
+    const delivered = await settings.results?.take(handle.ref);
+    if (delivered !== undefined) return shareStatus(ctx, handle, delivered);
+    if (!settings.pollProvider) return { status: 'pending' };
+    const endpoint = shareEndpoint(ctx.options.issuer, settings.endpoint);
+    const url = new URL(
+      `${endpoint.href.replace(/\/+$/, '')}/${encodeURIComponent(handle.ref)}/status`,
+    );
+    const answer = await sharePost(ctx, url, {}, 'status');
+    if (answer.status === 404) {
+      throw new DinhDanhError(
+        'qr_invalid',
+        'The provider does not know this share transaction (forgotten, or started by another client); start again.',
+      );
+    }
+    const parsed = shareOutcomeSchema.safeParse(answer.body);
+    if (!parsed.success) throw invalidAnswer('status');
+    return shareStatus(ctx, handle, parsed.data);
+  }
+}
+
+/**
+ * An approval is handed out once per transaction: the provider's status endpoint keeps
+ * answering `approved`, and a webhook retried with a new timestamp stores the result again,
+ * so a copied handle could otherwise open more sessions.
+ */
+async function once(
+  ctx: RpContext,
+  handle: QrLoginHandle,
+  status: QrLoginStatus,
+): Promise<QrLoginStatus> {
+  if (status.status !== 'approved') return status;
+  if (await ctx.replayCache.add(`share:${handle.ref}`, handle.expiresAt)) return status;
+  throw new DinhDanhError(
+    'qr_invalid',
+    'This share transaction was already used to sign in; start again.',
+  );
 }

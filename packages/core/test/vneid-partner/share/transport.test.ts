@@ -186,6 +186,14 @@ describe('polling a share transaction', () => {
     expect(result.tokens).toEqual({ accessToken: '', tokenType: 'none' });
   });
 
+  it('an approval signs in once: polling the same handle again is qr_invalid', async () => {
+    const { rp, handle } = await started(() => json(outcome()));
+    approved(await rp.pollQrLogin(handle));
+    const again = await failure(rp.pollQrLogin(handle));
+    expect(again.code).toBe('qr_invalid');
+    noLeak(again.text);
+  });
+
   it('a level-1 account for a level-2 request is insufficient_level', async () => {
     const { rp, handle } = await started(() => json(outcome({ data: partnerData(1) })));
     const error = await failure(rp.pollQrLogin(handle));
