@@ -108,6 +108,68 @@ describe('partner login: envelopes', () => {
   });
 });
 
+describe('partner login: how token and userinfo requests end', () => {
+  /** The provider's answers, with the token response replaced by `token(original)`. */
+  function wrapped(token: (original: Response) => Promise<Response> | Response) {
+    const signals: (AbortSignal | null | undefined)[] = [];
+    const inner: {
+      fetch?: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+    } = {};
+    const { rp, provider } = setup(
+      { envelopeToken: false, envelopeUserinfo: false },
+      {},
+      {
+        fetch: async (input, init) => {
+          signals.push(init?.signal);
+          if (inner.fetch === undefined) throw new Error('not wired');
+          const response = await inner.fetch(input, init);
+          const url = new URL(input instanceof Request ? input.url : input);
+          return url.pathname === '/token' ? token(response) : response;
+        },
+      },
+    );
+    inner.fetch = provider.fetch;
+    return { rp, provider, signals };
+  }
+
+  it('every request carries a timeout signal (a stalled provider cannot hang the login)', async () => {
+    const { rp, provider, signals } = wrapped((r) => r);
+    const { url, transaction } = await rp.startLogin();
+    await rp.finishLogin((await provider.authorize(url)).callback, transaction);
+    expect(signals.length).toBeGreaterThanOrEqual(2);
+    for (const signal of signals.slice(-2)) expect(signal).toBeInstanceOf(AbortSignal);
+  });
+
+  it('a token body that breaks off while read is provider_unreachable, not a raw error', async () => {
+    const { rp, provider } = wrapped(
+      () =>
+        new Response(
+          new ReadableStream({
+            pull(controller) {
+              controller.error(new TypeError('socket closed'));
+            },
+          }),
+          { status: 200, headers: { 'content-type': 'application/json' } },
+        ),
+    );
+    const { url, transaction } = await rp.startLogin();
+    const { callback } = await provider.authorize(url);
+    expect((await failure(rp.finishLogin(callback, transaction))).code).toBe(
+      'provider_unreachable',
+    );
+  });
+
+  it('expires_in as a numeric string still sets the expiry', async () => {
+    const { rp, provider } = wrapped(async (r) => {
+      const body = (await r.json()) as Record<string, unknown>;
+      return Response.json({ ...body, expires_in: '300' });
+    });
+    const { url, transaction } = await rp.startLogin();
+    const result = await rp.finishLogin((await provider.authorize(url)).callback, transaction);
+    expect(result.tokens.expiresAt).toBeTypeOf('number');
+  });
+});
+
 describe('partner login: level and endpoints', () => {
   it('accountLevel 1 when level 2 was requested is insufficient_level', async () => {
     const { rp, provider } = setup({ userinfo: { ...CITIZEN, accountLevel: 1 } });

@@ -24,16 +24,27 @@ function parseObject(text: string, what: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+/** As openid-client's default: a stalled provider fails the login instead of hanging it. */
+const TIMEOUT_MS = 30_000;
+
+function unreachable(what: string): DinhDanhError {
+  return new DinhDanhError(
+    'provider_unreachable',
+    `The provider's ${what} endpoint could not be reached.`,
+  );
+}
+
 async function send(ctx: RpContext, url: URL, init: RequestInit, what: string): Promise<Response> {
   const fetchFn = boundedFetch(ctx.fetch, ctx.options.maxTokenBytes * 4);
   try {
-    return await fetchFn(url.href, { ...init, redirect: 'manual' });
+    return await fetchFn(url.href, {
+      ...init,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
   } catch (error) {
     if (isDinhDanhError(error)) throw error;
-    throw new DinhDanhError(
-      'provider_unreachable',
-      `The provider's ${what} endpoint could not be reached.`,
-    );
+    throw unreachable(what);
   }
 }
 
@@ -43,7 +54,13 @@ async function readBody(
   protocol: ProtocolPlugins,
   kind: 'token' | 'userinfo',
 ): Promise<Record<string, unknown>> {
-  const text = await response.text();
+  let text: string;
+  try {
+    text = await response.text();
+  } catch {
+    // The body broke off or timed out while it was read.
+    throw unreachable(kind);
+  }
   if (!response.ok) {
     // Errors are plain OAuth JSON when they are readable at all; never echo the body.
     let error: unknown;

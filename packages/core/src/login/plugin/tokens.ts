@@ -25,17 +25,24 @@ export function readTokens(
       { path: 'access_token' },
     );
   }
+  const lifetime = secondsOf(expiresIn);
   const sent = body.refresh_token;
   const refreshToken = typeof sent === 'string' && sent !== '' ? sent : previous?.refreshToken;
   const scope = body.scope;
   return {
     accessToken,
     tokenType: typeof tokenType === 'string' && tokenType !== '' ? tokenType : 'Bearer',
-    ...(typeof expiresIn === 'number' && Number.isFinite(expiresIn) && expiresIn > 0
-      ? { expiresAt: ctx.now() + expiresIn * 1000 }
-      : {}),
+    ...(lifetime === undefined ? {} : { expiresAt: ctx.now() + lifetime * 1000 }),
     ...(refreshToken === undefined ? {} : { refreshToken }),
     ...(previous?.idToken === undefined ? {} : { idToken: previous.idToken }),
     ...(typeof scope === 'string' ? { scope } : {}),
   };
+}
+
+/** `expires_in` as seconds: a positive number, or a numeric string as some servers send it. */
+function secondsOf(value: unknown): number | undefined {
+  const seconds = typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : value;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0
+    ? seconds
+    : undefined;
 }
