@@ -101,7 +101,9 @@ export function createAuthHandlers(rp: RelyingParty, options: AuthHandlersOption
       const outcome = await callback(rp, resolved, sessions, ctx);
       return outcome.ok ? outcome.response : fail(outcome.error, ctx.request, outcome.headers);
     }),
-    logout: guarded('POST', (ctx) => logout(rp, resolved, sessions, ctx)),
+    logout: guarded('POST', (ctx) =>
+      logout(rp, resolved, sessions, ctx, (error, headers) => fail(error, ctx.request, headers)),
+    ),
     backchannelLogout: guarded('POST', (ctx) => backchannelLogout(rp, sessions, ctx)),
     me: guarded('GET', (ctx) => me(resolved, sessions, ctx)),
     qrStart: guarded('POST', (ctx) => qrStart(rp, resolved, sessions, ctx)),

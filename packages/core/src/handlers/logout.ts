@@ -14,6 +14,7 @@ export async function logout(
   options: ResolvedOptions,
   sessions: SessionManager,
   ctx: RequestContext,
+  fail: (error: unknown, headers: Headers) => Promise<Response>,
 ): Promise<Response> {
   const { session } = await sessions.read(ctx.cookies, ctx.policy);
   await checkCsrf(options, ctx, session);
@@ -22,11 +23,17 @@ export async function logout(
   const local = options.postLogoutRedirectUri ?? options.defaultReturnTo;
   if (!options.providerLogout) return redirect(local, 303, headers);
   const idToken = session?.tokens?.idToken;
-  const location = await rp.logoutUrl({
-    ...(idToken === undefined ? {} : { idTokenHint: idToken }),
-    ...(options.postLogoutRedirectUri === undefined
-      ? {}
-      : { postLogoutRedirectUri: options.postLogoutRedirectUri }),
-  });
+  let location: string;
+  try {
+    location = await rp.logoutUrl({
+      ...(idToken === undefined ? {} : { idTokenHint: idToken }),
+      ...(options.postLogoutRedirectUri === undefined
+        ? {}
+        : { postLogoutRedirectUri: options.postLogoutRedirectUri }),
+    });
+  } catch (error) {
+    // The session is already ended: the error goes out with the cookie-clearing headers.
+    return fail(error, headers);
+  }
   return redirect(location, 303, headers);
 }

@@ -147,7 +147,11 @@ export function pickRequest(
     );
   }
   // Without a level of its own the profile's default applies; level 1 (the lowest a query
-  // may ask) is then left out so it can never lower a stricter default.
-  if (base.level === undefined && level === 1 && !stepUp) return base;
+  // may ask) is then left out so it can never lower a stricter default. A step-up to
+  // level 1 could (a profile defaulting to level 2): refused.
+  if (base.level === undefined && level === 1) {
+    if (!stepUp) return base;
+    throw new DinhDanhError('input_invalid', 'A step-up asks for level 2.', { path: 'level' });
+  }
   return { ...base, level };
 }

@@ -108,10 +108,22 @@ export function createSessionManager(options: SessionManagerOptions) {
   const revocationTtl = Math.max(INDEX_TTL_SECONDS, options.maxAge ?? 0);
 
   async function isRevoked(session: Session): Promise<boolean> {
-    const keys = [revokedSubKey(session.issuer, session.sub), endedKey(session.id)];
-    if (session.sid !== undefined) keys.push(revokedSidKey(session.issuer, session.sid));
-    const marks = await Promise.all(keys.map((key) => store.get(key)));
-    return marks.some((mark) => mark !== undefined && Number(mark) >= session.createdAt);
+    // An ended session id, or a provider session (sid) logged out, is over whenever the
+    // mark was written, even during the callback that created this session. A subject's
+    // mark ends only the sessions created before it (the citizen may log in again).
+    const [ended, bySid, bySub] = await Promise.all([
+      store.get(endedKey(session.id)),
+      session.sid === undefined ? undefined : store.get(revokedSidKey(session.issuer, session.sid)),
+      store.get(revokedSubKey(session.issuer, session.sub)),
+    ]);
+    if (ended !== undefined || bySid !== undefined) return true;
+    return bySub !== undefined && Number(bySub) >= session.createdAt;
+  }
+
+  /** Remembers that a sealed cookie session ended: it stays valid until it expires. */
+  async function markEnded(session: Session): Promise<void> {
+    const ttl = Math.ceil((session.expiresAt - now()) / 1000);
+    if (ttl > 0) await store.set(endedKey(session.id), String(now()), ttl);
   }
 
   async function loadFromStore(id: string): Promise<Session | undefined> {
@@ -203,9 +215,13 @@ export function createSessionManager(options: SessionManagerOptions) {
       writeChunkedCookie(headers, cookies, name, pointer, policy, ttl);
     },
 
-    /** Deletes a store-backed session's record (a new login replaces it); no-op for cookies. */
+    /**
+     * Ends a session a new login replaces: its store record deleted, or for a sealed
+     * cookie an ended mark, so a copy of the old cookie is no session either.
+     */
     async discard(session: Session): Promise<void> {
       if (options.storage === 'store') await store.delete(sessionKey(session.id));
+      else await markEnded(session);
     },
 
     /** Ends the request's session (store record deleted) and clears its cookies. */
@@ -218,10 +234,8 @@ export function createSessionManager(options: SessionManagerOptions) {
       if (session !== undefined && options.storage === 'store') {
         await store.delete(sessionKey(session.id));
       } else if (session !== undefined) {
-        // A sealed cookie stays valid until it expires: remember that this one was ended,
-        // so a copy replayed after logout is refused.
-        const ttl = Math.ceil((session.expiresAt - now()) / 1000);
-        if (ttl > 0) await store.set(endedKey(session.id), String(now()), ttl);
+        // So a copy replayed after logout is refused.
+        await markEnded(session);
       }
       clearChunkedCookie(headers, cookies, cookieName(options.cookieName, policy), policy);
     },

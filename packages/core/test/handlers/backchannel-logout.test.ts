@@ -58,6 +58,40 @@ function scenario(label: string, makeStore: () => SessionStore, storage: 'cookie
       expect(await status(auth, c)).toBe('authenticated');
     });
 
+    it('a logout for the sid that arrives during the callback still ends the new session', async () => {
+      clock.now = T0;
+      const rp = fakeRp();
+      rp.nextResult = resultFor({ sid: 'sid-race', sub: 'citizen-9' });
+      const handlers: { auth?: ReturnType<typeof handlersFor> } = {};
+      const auth = handlersFor(rp, {
+        sessions: { store: makeStore(), storage },
+        onLogin: async () => {
+          await handlers.auth?.backchannelLogout(logoutRequest('sid:sid-race'));
+          clock.now = T0 + 5; // the session is written after the mark
+        },
+      });
+      handlers.auth = auth;
+      const jar = new Jar();
+      await loginWith(auth, jar);
+      expect(await status(auth, jar)).toBe('anonymous');
+    });
+
+    it('a new login in the same browser ends the session it replaces (a copy of the old cookie too)', async () => {
+      clock.now = T0;
+      const rp = fakeRp();
+      const auth = handlersFor(rp, { sessions: { store: makeStore(), storage } });
+      const jar = new Jar();
+      rp.nextResult = resultFor({ sid: 'sid-old', sub: 'citizen-1' });
+      await loginWith(auth, jar);
+      const copy = new Jar();
+      for (const [name, value] of jar.cookies) copy.cookies.set(name, value);
+      clock.now = T0 + 1000;
+      rp.nextResult = resultFor({ sid: 'sid-new', sub: 'citizen-1' });
+      await loginWith(auth, jar);
+      expect(await status(auth, jar)).toBe('authenticated');
+      expect(await status(auth, copy)).toBe('anonymous');
+    });
+
     it('a login after the logout starts a fresh session', async () => {
       const { rp, auth } = await threeSessions();
       clock.now = T0 + 1000;

@@ -83,6 +83,14 @@ describe('logout', () => {
     expect(rp.calls.at(-1)).toEqual({ method: 'logoutUrl', args: [{}] });
   });
 
+  it('when the provider logout URL cannot be built, the error still clears the cookies', async () => {
+    const { rp, auth, jar } = await signedIn();
+    rp.logoutUrl = () => Promise.reject(new Error('discovery down'));
+    const response = await auth.logout(post(jar, { origin: ORIGIN }));
+    expect(response.status).toBeGreaterThanOrEqual(500);
+    expect(jar.apply(response).cookies.size).toBe(0);
+  });
+
   it('cookie sessions: a copy of the cookie replayed after logout is refused', async () => {
     const { auth, jar } = await signedIn();
     const before = jar.header();

@@ -43,6 +43,15 @@ describe('/login takes named requests, never attributes or purpose from the quer
     expect(rp.calls).toEqual([]);
   });
 
+  it('a step-up to level 1 is refused (it could lower a stricter profile default)', async () => {
+    const rp = fakeRp();
+    const response = await handlersFor(rp).login(
+      new Request(`${ORIGIN}/auth/login?stepUp=1&level=1`),
+    );
+    expect(await errorOf(response)).toMatchObject({ code: 'input_invalid', path: 'level' });
+    expect(rp.calls).toEqual([]);
+  });
+
   it('starts the named request with its own attributes and purpose', async () => {
     const rp = fakeRp();
     const response = await handlersFor(rp, { requests: { 'open-account': OPEN_ACCOUNT } }).login(
