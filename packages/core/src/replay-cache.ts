@@ -1,3 +1,5 @@
+import { DinhDanhError } from './errors';
+
 /**
  * Remembers what was already accepted (a webhook delivery, a logout token id) so it is
  * accepted once. `add` must be atomic — check and record in one step, like Redis
@@ -13,7 +15,11 @@ export interface ReplayCache {
 
 /** Options of {@link memoryReplayCache}. */
 export interface MemoryReplayCacheOptions {
-  /** Most entries kept (default 10 000); past it the entries closest to expiry go first. */
+  /**
+   * Most live entries kept (default 100 000). When it is full of unexpired entries `add`
+   * fails with `store_unavailable` rather than forgetting one (a forgotten entry would let
+   * its replay through).
+   */
   readonly maxEntries?: number;
   /** Clock in epoch milliseconds (default `Date.now`). */
   readonly now?: () => number;
@@ -33,21 +39,26 @@ export interface MemoryReplayCacheOptions {
  * ```
  */
 export function memoryReplayCache(options: MemoryReplayCacheOptions = {}): ReplayCache {
-  const maxEntries = options.maxEntries ?? 10_000;
+  const maxEntries = options.maxEntries ?? 100_000;
   const now = options.now ?? Date.now;
   const entries = new Map<string, number>();
   const prune = (at: number): void => {
     for (const [key, expiresAt] of entries) if (expiresAt <= at) entries.delete(key);
-    if (entries.size < maxEntries) return;
-    const byExpiry = [...entries].sort((a, b) => a[1] - b[1]);
-    for (const [key] of byExpiry.slice(0, entries.size - maxEntries + 1)) entries.delete(key);
   };
   return {
     add(key, expiresAt) {
       const at = now();
       const known = entries.get(key);
       if (known !== undefined && known > at) return Promise.resolve(false);
-      if (entries.size >= maxEntries) prune(at);
+      if (known === undefined && entries.size >= maxEntries) prune(at);
+      if (known === undefined && entries.size >= maxEntries) {
+        return Promise.reject(
+          new DinhDanhError(
+            'store_unavailable',
+            `The in-memory replay cache is full (${maxEntries} live entries); raise maxEntries or share a Redis-backed cache.`,
+          ),
+        );
+      }
       entries.set(key, expiresAt);
       return Promise.resolve(true);
     },

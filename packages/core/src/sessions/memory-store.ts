@@ -1,10 +1,15 @@
+import { DinhDanhError } from '../errors';
 import type { SessionStore } from './store';
 
 /** Options for {@link memoryStore}. */
 export interface MemoryStoreOptions {
   /** Clock in milliseconds since the epoch; defaults to `Date.now`. */
   now?: () => number;
-  /** Most entries kept; the oldest are dropped first beyond it. Default 10 000. */
+  /**
+   * Most live entries kept. Default 100 000. When it is full of unexpired entries a write
+   * fails with `store_unavailable` rather than dropping one: an entry may be a logout mark
+   * that keeps an ended session ended.
+   */
   maxEntries?: number;
 }
 
@@ -19,8 +24,11 @@ export interface MemoryStoreOptions {
  */
 export function memoryStore(options: MemoryStoreOptions = {}): SessionStore {
   const now = options.now ?? Date.now;
-  const maxEntries = options.maxEntries ?? 10_000;
+  const maxEntries = options.maxEntries ?? 100_000;
   const entries = new Map<string, { value: string; expiresAt: number }>();
+  const prune = (at: number): void => {
+    for (const [key, entry] of entries) if (entry.expiresAt <= at) entries.delete(key);
+  };
   return {
     get(key) {
       const entry = entries.get(key);
@@ -32,13 +40,17 @@ export function memoryStore(options: MemoryStoreOptions = {}): SessionStore {
       return Promise.resolve(entry.value);
     },
     set(key, value, ttlSeconds) {
-      entries.delete(key);
-      entries.set(key, { value, expiresAt: now() + ttlSeconds * 1000 });
-      // Map iteration is insertion order: the first keys are the oldest writes.
-      for (const oldest of entries.keys()) {
-        if (entries.size <= maxEntries) break;
-        entries.delete(oldest);
+      const at = now();
+      if (!entries.has(key) && entries.size >= maxEntries) prune(at);
+      if (!entries.has(key) && entries.size >= maxEntries) {
+        return Promise.reject(
+          new DinhDanhError(
+            'store_unavailable',
+            `The in-memory session store is full (${maxEntries} live entries); raise maxEntries or use redisStore.`,
+          ),
+        );
       }
+      entries.set(key, { value, expiresAt: at + ttlSeconds * 1000 });
       return Promise.resolve();
     },
     delete(key) {

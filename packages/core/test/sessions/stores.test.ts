@@ -54,12 +54,16 @@ describe('memoryStore', () => {
     },
   );
 
-  it('drops the oldest entries beyond maxEntries', async () => {
-    const store = memoryStore({ maxEntries: 2 });
+  it('full of live entries, refuses a new key (store_unavailable) instead of dropping one', async () => {
+    let time = 0;
+    const store = memoryStore({ maxEntries: 2, now: () => time });
     await store.set('a', '1', 60);
-    await store.set('b', '2', 60);
+    await store.set('b', '2', 120);
+    await expect(store.set('c', '3', 60)).rejects.toMatchObject({ code: 'store_unavailable' });
+    expect(await store.get('a')).toBe('1'); // a logout mark is never forgotten early
+    await store.set('a', 'again', 60); // an existing key can still be rewritten
+    time = 61_000; // 'a' has expired: room for a new key
     await store.set('c', '3', 60);
-    expect(await store.get('a')).toBeUndefined();
     expect(await store.get('b')).toBe('2');
     expect(await store.get('c')).toBe('3');
   });

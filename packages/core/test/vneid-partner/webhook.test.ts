@@ -203,11 +203,13 @@ describe('memoryReplayCache', () => {
     await expect(cache.add('k', 3_000)).resolves.toBe(true);
   });
 
-  it('stays within its capacity', async () => {
-    const cache = memoryReplayCache({ now: () => 0, maxEntries: 3 });
-    for (const key of ['a', 'b', 'c', 'd', 'e'])
-      await expect(cache.add(key, 10)).resolves.toBe(true);
-    // 'e' and its recent peers are still remembered.
-    await expect(cache.add('e', 10)).resolves.toBe(false);
+  it('stays within its capacity by refusing, never by forgetting a live entry', async () => {
+    let now = 0;
+    const cache = memoryReplayCache({ now: () => now, maxEntries: 3 });
+    for (const key of ['a', 'b', 'c']) await expect(cache.add(key, 10)).resolves.toBe(true);
+    await expect(cache.add('d', 10)).rejects.toMatchObject({ code: 'store_unavailable' });
+    await expect(cache.add('a', 10)).resolves.toBe(false); // still a replay
+    now = 11; // all expired: room again
+    await expect(cache.add('d', 20)).resolves.toBe(true);
   });
 });
