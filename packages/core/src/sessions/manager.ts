@@ -8,6 +8,7 @@
  *   logout deletes exactly the matching sessions.
  */
 import * as base64url from 'jose/base64url';
+import { DinhDanhError } from '../errors';
 import type { Identity } from '../claims/identity';
 import type { LoginResult } from '../rp/types';
 import { sealSession, unsealSession } from '../seal/session';
@@ -179,7 +180,7 @@ export function createSessionManager(options: SessionManagerOptions) {
           : options.maxAge;
       const capped = maxAge === undefined ? Infinity : createdAt + maxAge * 1000;
       const identity = options.keepIdentity(result.identity);
-      return {
+      const session: Session = {
         id: randomId(),
         sub: identity.subject,
         issuer: identity.issuer,
@@ -190,6 +191,17 @@ export function createSessionManager(options: SessionManagerOptions) {
         createdAt,
         expiresAt: Math.min(result.session.expiresAt, capped),
       };
+      // What is written must read back: an identity `keepIdentity` broke (a masked ID
+      // number, a value of the wrong shape) would otherwise end the session on the next
+      // request, silently.
+      if (!sessionSchema.safeParse(session).success) {
+        throw new DinhDanhError(
+          'config_invalid',
+          'sessions.keepIdentity returned an identity that is not a valid Identity; drop attributes, do not change them.',
+          { path: 'sessions.keepIdentity' },
+        );
+      }
+      return session;
     },
 
     /** Saves a session and writes its cookie(s) onto `headers`. */

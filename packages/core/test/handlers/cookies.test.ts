@@ -160,4 +160,23 @@ describe('large sessions are chunked', () => {
     );
     expect(stored.status).toBe(302);
   });
+
+  it('refuses an identity keepIdentity broke (a masked ID number) with config_invalid, no session', async () => {
+    clock.now = T0;
+    const rp = fakeRp();
+    const jar = new Jar();
+    const auth = handlersFor(rp, {
+      sessions: {
+        keepIdentity: (identity) => ({
+          ...identity,
+          attributes: { ...identity.attributes, pid: '0010xxxxxxxx' },
+        }),
+      },
+    });
+    const callback = await loginWith(auth, jar);
+    expect(((await callback.json()) as { error: { code: string } }).error.code).toBe(
+      'config_invalid',
+    );
+    expect(jar.cookies.has('__Host-dinhdanh.session')).toBe(false);
+  });
 });
