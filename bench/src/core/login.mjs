@@ -17,12 +17,19 @@ const CLIENT_ID = 'bench-engine';
 const ACR_2 = 'urn:dinhdanh:loa:2';
 const SERVER = fileURLToPath(new URL('../servers/oidc-provider-engine.mjs', import.meta.url));
 
-export function coreLogin(issuer, privateJwk, create = createRelyingParty) {
+/**
+ * How a login reaches its provider: `fetch` for the relying party's own requests (default:
+ * the network) and `toCallback` for the browser's part (default: follow the redirects).
+ */
+const network = { toCallback: (url) => followToCallback(url, REDIRECT_URI) };
+
+export function coreLogin(issuer, privateJwk, create = createRelyingParty, via = network) {
   const rp = create({
     issuer,
     clientId: CLIENT_ID,
     redirectUri: REDIRECT_URI,
     clientAuth: { method: 'private_key_jwt', privateKey: privateJwk },
+    ...(via.fetch === undefined ? {} : { fetch: via.fetch }),
   });
   return async () => {
     const { url, transaction } = await rp.startLogin({
@@ -30,8 +37,7 @@ export function coreLogin(issuer, privateJwk, create = createRelyingParty) {
       claims: ['name', 'birthdate'],
       extraParams: { login_hint: 'citizen-1' },
     });
-    const callback = await followToCallback(url, REDIRECT_URI);
-    const result = await rp.finishLogin(callback, transaction);
+    const result = await rp.finishLogin(await via.toCallback(url), transaction);
     if (result.source !== 'userinfo' || result.identity.level !== 2) {
       throw new Error('core login did not reach level 2 through userinfo');
     }
@@ -39,13 +45,16 @@ export function coreLogin(issuer, privateJwk, create = createRelyingParty) {
   };
 }
 
-export async function openidClientLogin(issuer, privateKey, kid) {
+export async function openidClientLogin(issuer, privateKey, kid, via = network) {
   const config = await oidc.discovery(
     new URL(issuer),
     CLIENT_ID,
     { token_endpoint_auth_method: 'private_key_jwt' },
     oidc.PrivateKeyJwt({ key: privateKey, kid }),
-    { execute: [oidc.allowInsecureRequests] },
+    {
+      execute: [oidc.allowInsecureRequests],
+      ...(via.fetch === undefined ? {} : { [oidc.customFetch]: via.fetch }),
+    },
   );
   oidc.enableNonRepudiationChecks(config);
   return async () => {
@@ -62,8 +71,7 @@ export async function openidClientLogin(issuer, privateKey, kid) {
       code_challenge_method: 'S256',
       login_hint: 'citizen-1',
     });
-    const callback = await followToCallback(url.href, REDIRECT_URI);
-    const tokens = await oidc.authorizationCodeGrant(config, callback, {
+    const tokens = await oidc.authorizationCodeGrant(config, await via.toCallback(url.href), {
       pkceCodeVerifier: verifier,
       expectedState: state,
       expectedNonce: nonce,

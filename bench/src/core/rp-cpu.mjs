@@ -6,8 +6,8 @@
 // `node src/core/rp-cpu.mjs [n] [rounds]`; add --cpu-prof to profile.
 import { createRelyingParty } from '@dinhdanh/core';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
-import * as oidc from 'openid-client';
 import { measureRounds, pairedCpu } from './cpu-rounds.mjs';
+import { coreLogin, openidClientLogin } from './login.mjs';
 
 const ISSUER = 'http://127.0.0.1:1';
 const CLIENT_ID = 'bench-engine';
@@ -111,71 +111,25 @@ function callbackFor(authUrl) {
   return new URL(`${REDIRECT_URI}?code=${code}&state=${state}&iss=${encodeURIComponent(ISSUER)}`);
 }
 
-function coreLoginWith(create) {
-  const rp = create({
-    issuer: ISSUER,
-    clientId: CLIENT_ID,
-    redirectUri: REDIRECT_URI,
-    clientAuth: { method: 'private_key_jwt', privateKey: rpJwk },
-    fetch: fakeFetch,
-  });
-  return async () => {
-    const { url, transaction } = await rp.startLogin({
-      level: 2,
-      claims: ['name', 'birthdate'],
-      extraParams: { login_hint: 'citizen-1' },
-    });
-    const result = await rp.finishLogin(callbackFor(url), transaction);
-    if (result.source !== 'userinfo' || result.identity.level !== 2) throw new Error('core');
-  };
-}
+const inProcess = { fetch: fakeFetch, toCallback: callbackFor };
 // CORE_VARIANTS="base=/path/to/dist/index.js,..." adds other builds of core, to compare
 // a change against the build before it in one process.
 const variants = [];
 for (const entry of (process.env.CORE_VARIANTS ?? '').split(',').filter(Boolean)) {
   const [name, path] = entry.split('=');
-  variants.push([name, coreLoginWith((await import(path)).createRelyingParty)]);
+  variants.push([
+    name,
+    coreLogin(ISSUER, rpJwk, (await import(path)).createRelyingParty, inProcess),
+  ]);
 }
 
-const config = await oidc.discovery(
-  new URL(ISSUER),
-  CLIENT_ID,
-  { token_endpoint_auth_method: 'private_key_jwt' },
-  oidc.PrivateKeyJwt({ key: rpKeys.privateKey, kid: 'rp-key-1' }),
-  { execute: [oidc.allowInsecureRequests], [oidc.customFetch]: fakeFetch },
-);
-oidc.enableNonRepudiationChecks(config);
-async function openidClientLogin() {
-  const verifier = oidc.randomPKCECodeVerifier();
-  const state = oidc.randomState();
-  const nonce = oidc.randomNonce();
-  const url = await oidc.buildAuthorizationUrlWithPAR(config, {
-    redirect_uri: REDIRECT_URI,
-    scope: 'openid profile',
-    state,
-    nonce,
-    acr_values: ACR_2,
-    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: 'S256',
-    login_hint: 'citizen-1',
-  });
-  const tokens = await oidc.authorizationCodeGrant(config, callbackFor(url.href), {
-    pkceCodeVerifier: verifier,
-    expectedState: state,
-    expectedNonce: nonce,
-    idTokenExpected: true,
-  });
-  const claims = tokens.claims();
-  if (claims?.acr !== ACR_2) throw new Error('openid-client');
-  const info = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
-  if (typeof info.name !== 'string') throw new Error('userinfo');
-}
+const openidClient = await openidClientLogin(ISSUER, rpKeys.privateKey, 'rp-key-1', inProcess);
 
 const only = process.env.RP_ONLY;
 const targets = [
-  ['core', coreLoginWith(createRelyingParty)],
+  ['core', coreLogin(ISSUER, rpJwk, createRelyingParty, inProcess)],
   ...variants,
-  ['openid-client', openidClientLogin],
+  ['openid-client', openidClient],
 ].filter(([name]) => only === undefined || name === only);
 for (const [, run] of targets) for (let i = 0; i < 300; i += 1) await run();
 console.log(pairedCpu(await measureRounds(targets, n, rounds)));
