@@ -1,43 +1,20 @@
-import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { createRelyingParty } from '@dinhdanh/core';
+import { fakeIssuer } from './support/fake-issuer';
 
-const ISSUER = 'https://idp.example';
-
+/** An access token for another API, and a relying party that trusts its issuer. */
 async function setup() {
-  const { privateKey, publicKey } = await generateKeyPair('ES256');
-  const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256', use: 'sig' };
-  // eslint-disable-next-line @typescript-eslint/require-await -- fetch must return a Promise
-  const fetch = async (input: string | URL | Request) => {
-    const url = String(input instanceof Request ? input.url : input);
-    if (url.endsWith('/.well-known/openid-configuration')) {
-      return Response.json({
-        issuer: ISSUER,
-        authorization_endpoint: `${ISSUER}/authorize`,
-        token_endpoint: `${ISSUER}/token`,
-        jwks_uri: `${ISSUER}/jwks`,
-      });
-    }
-    return Response.json({ keys: [jwk] });
-  };
-  const rp = createRelyingParty({
-    issuer: ISSUER,
-    clientId: 'rp',
-    redirectUri: 'https://rp.example/cb',
-    clientAuth: {
-      method: 'client_secret_basic',
-      clientSecret: 'synthetic-secret-0123456789abcdef',
+  const idp = await fakeIssuer();
+  const token = await idp.sign(
+    {
+      sub: 's',
+      client_id: 'other-client',
+      jti: 'j1',
+      scope: 'x',
+      aud: 'https://another-api.example',
     },
-    fetch,
-  });
-  const token = await new SignJWT({ sub: 's', client_id: 'other-client', jti: 'j1', scope: 'x' })
-    .setProtectedHeader({ alg: 'ES256', kid: 'k1', typ: 'at+jwt' })
-    .setIssuer(ISSUER)
-    .setAudience('https://another-api.example')
-    .setIssuedAt()
-    .setExpirationTime('5m')
-    .sign(privateKey);
-  return { rp, token };
+    { typ: 'at+jwt' },
+  );
+  return { rp: idp.rp(), token };
 }
 
 describe('verifyAccessToken audience', () => {

@@ -1,8 +1,5 @@
-import { SignJWT, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { createRelyingParty } from '@dinhdanh/core';
-
-const ISSUER = 'https://idp.example';
+import { fakeIssuer } from './support/fake-issuer';
 
 function countingStream(total: number) {
   const chunk = new TextEncoder().encode(' '.repeat(64 * 1024));
@@ -23,40 +20,16 @@ function countingStream(total: number) {
 describe('discovery and JWKS responses are size-bounded', () => {
   it('stops reading a JWKS body past its 256 KiB limit', async () => {
     const { stream, counter } = countingStream(32 * 1024 * 1024);
-    const fetch = (input: string | URL | Request): Promise<Response> => {
-      const url = String(input instanceof Request ? input.url : input);
-      if (url.endsWith('/.well-known/openid-configuration')) {
-        return Promise.resolve(
-          Response.json({
-            issuer: ISSUER,
-            authorization_endpoint: `${ISSUER}/authorize`,
-            token_endpoint: `${ISSUER}/token`,
-            jwks_uri: `${ISSUER}/jwks`,
-          }),
-        );
-      }
-      return Promise.resolve(
-        new Response(stream, { headers: { 'content-type': 'application/json' } }),
-      );
-    };
-    const rp = createRelyingParty({
-      issuer: ISSUER,
-      clientId: 'rp',
-      redirectUri: 'https://rp.example/cb',
-      clientAuth: {
-        method: 'client_secret_basic',
-        clientSecret: 'synthetic-secret-0123456789abcdef',
-      },
-      fetch,
+    const idp = await fakeIssuer();
+    const rp = idp.rp({
+      fetch: (input) =>
+        new URL(input instanceof Request ? input.url : input).pathname === '/jwks'
+          ? Promise.resolve(
+              new Response(stream, { headers: { 'content-type': 'application/json' } }),
+            )
+          : idp.fetch(input),
     });
-    const { privateKey } = await generateKeyPair('RS256');
-    const jwt = await new SignJWT({ sub: 's' })
-      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
-      .setIssuer(ISSUER)
-      .setAudience('rp')
-      .setIssuedAt()
-      .setExpirationTime('5m')
-      .sign(privateKey);
+    const jwt = await idp.sign({});
     await expect(rp.verifyIdToken(jwt)).rejects.toMatchObject({ code: 'jwks_failed' });
     expect(counter.pulled).toBeLessThanOrEqual(1024 * 1024);
   });
@@ -70,17 +43,7 @@ describe('discovery and JWKS responses are size-bounded', () => {
         new Response(stream, { headers: { 'content-type': 'application/json' } }),
       );
     };
-    const rp = createRelyingParty({
-      issuer: ISSUER,
-      clientId: 'rp',
-      redirectUri: 'https://rp.example/cb',
-      clientAuth: {
-        method: 'client_secret_basic',
-        clientSecret: 'synthetic-secret-0123456789abcdef',
-      },
-      fetch,
-      sleep: async () => {},
-    });
+    const rp = (await fakeIssuer()).rp({ fetch });
     await expect(rp.startLogin()).rejects.toMatchObject({ code: 'discovery_failed' });
     expect(counters.length).toBeGreaterThan(0);
     for (const counter of counters) expect(counter.pulled).toBeLessThanOrEqual(1024 * 1024);
