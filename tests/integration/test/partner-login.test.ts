@@ -7,7 +7,7 @@
  */
 import { setupServer } from 'msw/node';
 import { createAuthHandlers, type LoginResult, type MeResponse } from '@dinhdanh/core';
-import { createMockIdp, startMockIdp, type RunningMockIdp } from '@dinhdanh/mock-idp';
+import { createMockIdp } from '@dinhdanh/mock-idp';
 import { mockIdpHandlers } from '@dinhdanh/mock-idp/msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -17,6 +17,8 @@ import {
   rawParam,
   type EnvelopeSwitch,
   type PartnerSwitches,
+  overHttp,
+  type MockTarget,
 } from './partner-support';
 import {
   APP,
@@ -70,15 +72,9 @@ function expectAn(result: LoginResult): void {
 const switchName = (s: PartnerSwitches) =>
   `envelope ${s.envelope}, ${s.aesMode}, code ${s.encryptCode ? 'encrypted' : 'plain'}`;
 
-interface Target {
-  readonly name: string;
-  issuer: string;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-}
+type Target = MockTarget;
 
 const server = setupServer();
-let running: RunningMockIdp | undefined;
 
 const TARGETS: Target[] = [
   {
@@ -95,22 +91,7 @@ const TARGETS: Target[] = [
       return Promise.resolve();
     },
   },
-  {
-    name: 'over HTTP (startMockIdp on 127.0.0.1:0)',
-    issuer: '',
-    async start() {
-      running = await startMockIdp({
-        port: 0,
-        host: '127.0.0.1',
-        autoApprove: true,
-        clients: CLIENTS,
-      });
-      this.issuer = running.issuer;
-    },
-    async stop() {
-      await running?.close();
-    },
-  },
+  overHttp(CLIENTS),
 ];
 
 for (const target of TARGETS) {

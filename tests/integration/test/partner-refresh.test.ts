@@ -15,20 +15,16 @@ import {
   sealEnvelope,
   vneidPartner,
 } from '@dinhdanh/core/vneid-partner';
-import {
-  createMockIdp,
-  startMockIdp,
-  type FaultName,
-  type MockIdp,
-  type RunningMockIdp,
-} from '@dinhdanh/mock-idp';
+import { createMockIdp, type FaultName, type MockIdp } from '@dinhdanh/mock-idp';
 import {
   AN,
+  overHttp,
   partnerClient,
   partnerClientId,
   partnerRp,
   profileFor,
   RP_KEYS,
+  type MockTarget,
   type PartnerSwitches,
 } from './partner-support';
 import { errorCode, headlessLogin, ISSUER, SECRET } from './support';
@@ -116,18 +112,13 @@ class Wire {
   }
 }
 
-interface Target {
-  readonly name: string;
-  issuer: string;
-  start(): Promise<void>;
-  stop(): Promise<void>;
+interface Target extends MockTarget {
   /** How the browser and core reach the mock. */
   forward(request: Request): Promise<Response>;
 }
 
 const CLIENTS = TABLE.map(partnerClient);
 let idp: MockIdp | undefined;
-let running: RunningMockIdp | undefined;
 
 const TARGETS: Target[] = [
   {
@@ -140,23 +131,7 @@ const TARGETS: Target[] = [
     stop: () => Promise.resolve(),
     forward: (request) => (idp as MockIdp).fetch(request),
   },
-  {
-    name: 'over HTTP (startMockIdp on 127.0.0.1:0)',
-    issuer: '',
-    async start() {
-      running = await startMockIdp({
-        port: 0,
-        host: '127.0.0.1',
-        autoApprove: true,
-        clients: CLIENTS,
-      });
-      this.issuer = running.issuer;
-    },
-    async stop() {
-      await running?.close();
-    },
-    forward: (request) => fetch(request),
-  },
+  overHttp(CLIENTS, { forward: (request: Request) => fetch(request) }),
 ];
 
 /** Logs the level-2 persona in through the partner profile; the RP records its wire. */

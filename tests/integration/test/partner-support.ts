@@ -6,6 +6,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { RelyingParty, RelyingPartyConfig } from '@dinhdanh/core';
 import { vneidPartner, type AesMode, type VneidPartnerOptions } from '@dinhdanh/core/vneid-partner';
+import { startMockIdp, type RunningMockIdp } from '@dinhdanh/mock-idp';
 import type { MockClientInput, PartnerClientInput } from '@dinhdanh/mock-idp';
 import { mockClient, relyingParty, SECRET } from './support';
 
@@ -89,4 +90,38 @@ export function rawParam(url: string, name: string): string | undefined {
     if (part.slice(0, eq) === name) return part.slice(eq + 1);
   }
   return undefined;
+}
+
+/** Where a partner test runs the mock: its issuer is known once `start()` resolved. */
+export interface MockTarget {
+  readonly name: string;
+  issuer: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The mock over HTTP (startMockIdp on 127.0.0.1:0) with these clients; `extra` joins the target. */
+export function overHttp<T extends object = object>(
+  clients: readonly MockClientInput[],
+  extra?: T,
+): MockTarget & T {
+  let running: RunningMockIdp | undefined;
+  const target: MockTarget & T = {
+    ...(extra as T),
+    name: 'over HTTP (startMockIdp on 127.0.0.1:0)',
+    issuer: '',
+    async start() {
+      running = await startMockIdp({
+        port: 0,
+        host: '127.0.0.1',
+        autoApprove: true,
+        clients: [...clients],
+      });
+      target.issuer = running.issuer;
+    },
+    async stop() {
+      await running?.close();
+    },
+  };
+  return target;
 }
