@@ -1,5 +1,5 @@
 /** Shared helpers of the partner-profile tests. */
-import { createRelyingParty, isDinhDanhError } from '@dinhdanh/core';
+import { createRelyingParty } from '@dinhdanh/core';
 import type { RelyingParty, RelyingPartyConfig } from '@dinhdanh/core';
 import { vneidPartner } from '@dinhdanh/core/vneid-partner';
 import type { VneidPartnerOptions } from '@dinhdanh/core/vneid-partner';
@@ -45,15 +45,4 @@ export function setup(
 }
 
 /** The error a promise rejects with (fails the test on success or a foreign error). */
-export async function failure(promise: Promise<unknown>): Promise<{ code: string; text: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (!isDinhDanhError(error)) throw error;
-    return {
-      code: error.code,
-      text: `${error.message} ${JSON.stringify(error)} ${String(error.stack)} ${String(error.cause)}`,
-    };
-  }
-  throw new Error('expected a DinhDanhError, got success');
-}
+export { failure } from '../vneid-partner/failure.fixture';

@@ -1,5 +1,5 @@
 /** A scripted share API (the provider side) and a relying party with share transactions. */
-import { createRelyingParty, isDinhDanhError, oidc } from '@dinhdanh/core';
+import { createRelyingParty, oidc } from '@dinhdanh/core';
 import type { ProviderProfile, RelyingParty, RelyingPartyConfig } from '@dinhdanh/core';
 import { vneidPartner, withShareTransactions } from '@dinhdanh/core/vneid-partner';
 import type { ShareTransactionOptions } from '@dinhdanh/core/vneid-partner';
@@ -122,18 +122,7 @@ export function shareRp(
 export { oidc };
 
 /** The DinhDanhError a promise rejects with, and all its text (to check for leaks). */
-export async function failure(promise: Promise<unknown>): Promise<{ code: string; text: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (!isDinhDanhError(error)) throw error;
-    return {
-      code: error.code,
-      text: `${error.message} ${JSON.stringify(error)} ${String(error.stack)} ${String(error.cause)}`,
-    };
-  }
-  throw new Error('expected a DinhDanhError, got success');
-}
+export { failure } from '../failure.fixture';
 
 /** Asserts that a text carries none of the secrets. */
 export function noLeak(text: string): void {
