@@ -5,8 +5,7 @@
  */
 import * as client from 'openid-client';
 import type { AttributeName } from '../claims/attributes';
-import { ATTRIBUTE_NAMES } from '../claims/attributes';
-import type { AssuranceLevel, Identity } from '../claims/identity';
+import type { AssuranceLevel } from '../claims/identity';
 import { DinhDanhError } from '../errors';
 import { protocolError } from '../http/protocol-error';
 import { meetsLevel } from '../levels';
@@ -14,7 +13,7 @@ import type { RpContext } from '../rp/context';
 import type { LoginResult } from '../rp/types';
 import { verifyIdToken } from '../tokens/id-token';
 import { toTokenSet } from '../tokens/token-set';
-import { readIdentity } from './identity';
+import { grantedAttributes, readIdentity } from './identity';
 
 /** What the login asked for. */
 export interface CompletionRequest {
@@ -25,11 +24,6 @@ export interface CompletionRequest {
   required: readonly AttributeName[];
   purpose?: string;
   returnTo?: string;
-}
-
-function grantedAttributes(identity: Identity): AttributeName[] {
-  const attributes = identity.attributes as Record<string, unknown>;
-  return ATTRIBUTE_NAMES.filter((name) => attributes[name] !== undefined);
 }
 
 /** Completes a login from a token endpoint response. */
@@ -96,15 +90,7 @@ export async function completeLogin(
       { path: 'acr' },
     );
   }
-  const granted = grantedAttributes(identity);
-  const missing = request.required.filter((name) => !granted.includes(name));
-  if (missing.length > 0) {
-    throw new DinhDanhError(
-      'claims_missing',
-      `The provider did not release the required attribute(s) ${missing.join(', ')}.`,
-      { path: missing.join(',') },
-    );
-  }
+  const granted = grantedAttributes(identity, request.required);
   const now = ctx.now();
   const sid = typeof idTokenClaims.sid === 'string' ? idTokenClaims.sid : undefined;
   return {

@@ -1,6 +1,7 @@
 /**
  * The one place the engine calls the claims normaliser, so its contract has one seam.
  */
+import { ATTRIBUTE_NAMES, type AttributeName } from '../claims/attributes';
 import type { Identity } from '../claims/identity';
 import type { ClaimSources } from '../claims/normalize';
 import { normalizeIdentity } from '../claims/normalize';
@@ -33,4 +34,27 @@ export function readIdentity(
       },
     );
   }
+}
+
+/**
+ * The attributes an identity carries (what was granted), after checking that every
+ * `required` one is among them.
+ * @throws `claims_missing` naming the required attributes that are absent.
+ */
+export function grantedAttributes(
+  identity: Identity,
+  required: readonly AttributeName[],
+  who = 'The provider did not release',
+): AttributeName[] {
+  const attributes = identity.attributes as Record<string, unknown>;
+  const granted = ATTRIBUTE_NAMES.filter((name) => attributes[name] !== undefined);
+  const missing = required.filter((name) => !granted.includes(name));
+  if (missing.length > 0) {
+    throw new DinhDanhError(
+      'claims_missing',
+      `${who} the required attribute(s) ${missing.join(', ')}.`,
+      { path: missing.join(',') },
+    );
+  }
+  return granted;
 }

@@ -4,25 +4,17 @@
  * callback decoded only after, PKCE still sent, tokens and userinfo only from the
  * configured issuer, the level from the provider's own field.
  */
-import type { AttributeName } from '../../claims/attributes';
-import { ATTRIBUTE_NAMES } from '../../claims/attributes';
-import type { Identity } from '../../claims/identity';
 import { DinhDanhError } from '../../errors';
 import { meetsLevel } from '../../levels';
 import type { ProtocolPlugins } from '../../providers/profile';
 import type { RpContext } from '../../rp/context';
 import type { LoginResult, LoginTransaction } from '../../rp/types';
 import { checkCallback } from '../callback';
-import { readIdentity } from '../identity';
+import { grantedAttributes, readIdentity } from '../identity';
 import { issuerEndpoint } from './endpoint';
 import { requestTokens, requestUserinfo } from './exchange';
 import { readRawQuery } from './raw-query';
 import { readTokens } from './tokens';
-
-function grantedAttributes(identity: Identity): AttributeName[] {
-  const attributes = identity.attributes as Record<string, unknown>;
-  return ATTRIBUTE_NAMES.filter((name) => attributes[name] !== undefined);
-}
 
 /** Completes a userinfo-only login. */
 export async function finishUserinfoLogin(
@@ -68,15 +60,7 @@ export async function finishUserinfoLogin(
       { path: 'accountLevel' },
     );
   }
-  const granted = grantedAttributes(identity);
-  const missing = (transaction.required ?? []).filter((name) => !granted.includes(name));
-  if (missing.length > 0) {
-    throw new DinhDanhError(
-      'claims_missing',
-      `The provider did not release the required attribute(s) ${missing.join(', ')}.`,
-      { path: missing.join(',') },
-    );
-  }
+  const granted = grantedAttributes(identity, transaction.required ?? []);
   const now = ctx.now();
   return {
     identity,

@@ -4,12 +4,9 @@
  * level from `accountLevel` checked against the request, consent record). The result must
  * match the transaction it answers: same `txnId`, same purpose, same attributes.
  */
-import type { AttributeName } from '../../claims/attributes';
-import { ATTRIBUTE_NAMES } from '../../claims/attributes';
-import type { Identity } from '../../claims/identity';
 import { DinhDanhError } from '../../errors';
 import { meetsLevel } from '../../levels';
-import { readIdentity } from '../../login/identity';
+import { grantedAttributes, readIdentity } from '../../login/identity';
 import type { RpContext } from '../../rp/context';
 import type { LoginResult, QrLoginHandle, QrLoginStatus } from '../../rp/types';
 import type { ShareOutcome } from './schema';
@@ -20,11 +17,6 @@ function mismatch(what: string): DinhDanhError {
     `The share result does not match the transaction it answers (${what}); it was refused.`,
     { path: what },
   );
-}
-
-function grantedAttributes(identity: Identity): AttributeName[] {
-  const attributes = identity.attributes as Record<string, unknown>;
-  return ATTRIBUTE_NAMES.filter((name) => attributes[name] !== undefined);
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
@@ -65,15 +57,7 @@ function approvedResult(ctx: RpContext, handle: QrLoginHandle, outcome: ShareOut
       { path: 'accountLevel' },
     );
   }
-  const granted = grantedAttributes(identity);
-  const missing = (handle.required ?? []).filter((name) => !granted.includes(name));
-  if (missing.length > 0) {
-    throw new DinhDanhError(
-      'claims_missing',
-      `The citizen did not share the required attribute(s) ${missing.join(', ')}.`,
-      { path: missing.join(',') },
-    );
-  }
+  const granted = grantedAttributes(identity, handle.required ?? [], 'The citizen did not share');
   const now = ctx.now();
   const answeredAt = outcome.answeredAt === undefined ? now : Date.parse(outcome.answeredAt);
   return {
