@@ -59,11 +59,12 @@ function tooLarge(maxBytes: number): DinhDanhError {
 }
 
 /**
- * Reads a response body while counting its bytes; stops and cancels the stream as soon as
- * it passes `maxBytes` (`undefined`), so a huge body is never buffered whole.
+ * Reads a response (or request) body while counting its bytes; stops and cancels the
+ * stream as soon as it passes `maxBytes` (`undefined`), so a huge body is never buffered
+ * whole.
  */
 export async function readBounded(
-  response: Response,
+  response: Pick<Response, 'headers' | 'body'>,
   maxBytes: number,
 ): Promise<Uint8Array<ArrayBuffer> | undefined> {
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);

@@ -1,4 +1,5 @@
 import { DinhDanhError } from '../errors';
+import { readBounded } from './bounded-fetch';
 
 function tooLarge(maxBytes: number): DinhDanhError {
   return new DinhDanhError('input_invalid', `The request body exceeds ${String(maxBytes)} bytes.`, {
@@ -23,26 +24,8 @@ export async function readBody(request: Request, maxBytes: number): Promise<Uint
       { path: 'body' },
     );
   }
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.length;
-  }
+  const body = await readBounded(request, maxBytes);
+  if (body === undefined) throw tooLarge(maxBytes);
   return body;
 }
 
