@@ -1,4 +1,4 @@
-import { DinhDanhError } from './errors';
+import { makeRoom } from './capacity';
 
 /**
  * Remembers what was already accepted (a webhook delivery, a logout token id) so it is
@@ -42,23 +42,16 @@ export function memoryReplayCache(options: MemoryReplayCacheOptions = {}): Repla
   const maxEntries = options.maxEntries ?? 100_000;
   const now = options.now ?? Date.now;
   const entries = new Map<string, number>();
-  const prune = (at: number): void => {
-    for (const [key, expiresAt] of entries) if (expiresAt <= at) entries.delete(key);
-  };
   return {
     add(key, expiresAt) {
       const at = now();
       const known = entries.get(key);
       if (known !== undefined && known > at) return Promise.resolve(false);
-      if (known === undefined && entries.size >= maxEntries) prune(at);
-      if (known === undefined && entries.size >= maxEntries) {
-        return Promise.reject(
-          new DinhDanhError(
-            'store_unavailable',
-            `The in-memory replay cache is full (${maxEntries} live entries); raise maxEntries or share a Redis-backed cache.`,
-          ),
-        );
-      }
+      const full =
+        known === undefined
+          ? makeRoom(entries, (e) => e, maxEntries, at, 'replay cache')
+          : undefined;
+      if (full !== undefined) return Promise.reject(full);
       entries.set(key, expiresAt);
       return Promise.resolve(true);
     },

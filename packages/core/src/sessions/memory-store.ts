@@ -1,4 +1,4 @@
-import { DinhDanhError } from '../errors';
+import { makeRoom } from '../capacity';
 import type { SessionStore } from './store';
 
 /** Options for {@link memoryStore}. */
@@ -26,9 +26,6 @@ export function memoryStore(options: MemoryStoreOptions = {}): SessionStore {
   const now = options.now ?? Date.now;
   const maxEntries = options.maxEntries ?? 100_000;
   const entries = new Map<string, { value: string; expiresAt: number }>();
-  const prune = (at: number): void => {
-    for (const [key, entry] of entries) if (entry.expiresAt <= at) entries.delete(key);
-  };
   return {
     get(key) {
       const entry = entries.get(key);
@@ -41,15 +38,10 @@ export function memoryStore(options: MemoryStoreOptions = {}): SessionStore {
     },
     set(key, value, ttlSeconds) {
       const at = now();
-      if (!entries.has(key) && entries.size >= maxEntries) prune(at);
-      if (!entries.has(key) && entries.size >= maxEntries) {
-        return Promise.reject(
-          new DinhDanhError(
-            'store_unavailable',
-            `The in-memory session store is full (${maxEntries} live entries); raise maxEntries or use redisStore.`,
-          ),
-        );
-      }
+      const full = entries.has(key)
+        ? undefined
+        : makeRoom(entries, (e) => e.expiresAt, maxEntries, at, 'session store');
+      if (full !== undefined) return Promise.reject(full);
       entries.set(key, { value, expiresAt: at + ttlSeconds * 1000 });
       return Promise.resolve();
     },
