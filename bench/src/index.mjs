@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportJWK, generateKeyPair } from 'jose';
-import { median, throughput } from './measure.mjs';
+import { loginRates, median } from './measure.mjs';
 import { startProcess, stopProcess } from './processes.mjs';
 import { mockpassLogin } from './mockpass-rp.mjs';
 import { configure, login } from './rp.mjs';
@@ -113,18 +113,12 @@ async function mockBench() {
       },
     ];
 
-    for (const t of targets) {
-      await throughput(WARMUP, 1, t.run);
-    }
-    for (const t of targets) Object.assign(t, { rounds1: [], rounds8: [] });
-    for (let round = 0; round < ROUNDS; round += 1) {
-      for (const t of targets) t.rounds1.push(await throughput(LOGINS_1, 1, t.run));
-      for (const t of targets) t.rounds8.push(await throughput(LOGINS_8, 8, t.run));
-    }
-    for (const t of targets) {
-      t.at1 = median(t.rounds1);
-      t.at8 = median(t.rounds8);
-    }
+    await loginRates(targets, {
+      warmup: WARMUP,
+      logins1: LOGINS_1,
+      logins8: LOGINS_8,
+      rounds: ROUNDS,
+    });
 
     const cli = await cliStartToReady();
     const [ourRow] = targets;

@@ -17,7 +17,7 @@ import {
   vneidPartner,
 } from '@dinhdanh/core/vneid-partner';
 import { environmentLine, fmt, ratio } from './core/env.mjs';
-import { median, throughput } from './measure.mjs';
+import { loginRates, median, throughput } from './measure.mjs';
 import { startProcess, stopProcess } from './processes.mjs';
 import { followToCallback } from './rp.mjs';
 
@@ -167,16 +167,12 @@ async function loginTable(keys) {
         }),
       },
     ];
-    for (const t of targets) await throughput(WARMUP, 1, t.run);
-    for (const t of targets) Object.assign(t, { rounds1: [], rounds8: [] });
-    for (let round = 0; round < ROUNDS; round += 1) {
-      for (const t of targets) t.rounds1.push(await throughput(LOGINS_1, 1, t.run));
-      for (const t of targets) t.rounds8.push(await throughput(LOGINS_8, 8, t.run));
-    }
-    for (const t of targets) {
-      t.at1 = median(t.rounds1);
-      t.at8 = median(t.rounds8);
-    }
+    await loginRates(targets, {
+      warmup: WARMUP,
+      logins1: LOGINS_1,
+      logins8: LOGINS_8,
+      rounds: ROUNDS,
+    });
     const [partner, standard] = targets;
     return {
       rows: targets.map((t) => `| ${t.name} | ${t.flow} | ${fmt(t.at1)} | ${fmt(t.at8)} |`),
