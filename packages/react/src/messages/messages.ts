@@ -1,0 +1,110 @@
+/** A UI language the components speak out of the box. */
+export type Locale = 'vi' | 'en';
+
+/**
+ * Every text the components show. Override any of them through
+ * `<DinhDanhProvider messages={{ ... }}>`; functions receive what they need to say.
+ */
+export interface Messages {
+  /** Label of `<LoginButton>`, from the provider's display name. */
+  loginWith(provider: string): string;
+  /** Display names of the built-in providers, by profile name. */
+  providers: Readonly<Record<string, string>>;
+  /** Said by `<RequireLevel>` when the session's level is too low. */
+  levelRequired(level: string): string;
+  /** Label of the step-up (or sign-in) button of `<RequireLevel>`. */
+  stepUp(level: string): string;
+  /** While `/me` or a QR login is loading. */
+  loading: string;
+  /** When the backend could not be reached or answered badly. */
+  backendError: string;
+  /** Heading of `<ConsentNotice>`. */
+  consentIntro: string;
+  /** Marks a required attribute in `<ConsentNotice>`. */
+  required: string;
+  /** Marks sensitive personal data (Decree 13/2023) in `<ConsentNotice>`. */
+  sensitive: string;
+  /** Introduces the purpose in `<ConsentNotice>`. */
+  purpose: string;
+  /** Said by `usePrefill` of a field whose attribute the citizen did not share. */
+  notShared(attribute: string): string;
+  /** Instructions above the QR code. */
+  qrScan: string;
+  /** Accessible name of the QR code image. */
+  qrImage: string;
+  /** Introduces the code the citizen may type instead of scanning. */
+  qrUserCode: string;
+  /** Countdown to the QR code's expiry, in seconds left. */
+  qrExpiresIn(seconds: number): string;
+  /** While the QR login is being started. */
+  qrStarting: string;
+  /** While waiting for the citizen to approve on the phone. */
+  qrPending: string;
+  /** Once approved. */
+  qrApproved: string;
+  /** When the citizen declined. */
+  qrDenied: string;
+  /** When the QR code expired. */
+  qrExpired: string;
+  /** When the QR login failed otherwise. */
+  qrFailed: string;
+  /** Label of the button that starts a new QR login. */
+  qrRetry: string;
+}
+
+function clock(seconds: number): string {
+  const s = Math.max(0, Math.ceil(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** Vietnamese (default) and English messages. */
+export const MESSAGES: Readonly<Record<Locale, Messages>> = {
+  vi: {
+    loginWith: (provider) => `Đăng nhập bằng ${provider}`,
+    providers: { vneid: 'VNeID', postid: 'PostID', dvcqg: 'Cổng Dịch vụ công quốc gia' },
+    levelRequired: (level) => `Dịch vụ này yêu cầu tài khoản định danh điện tử ${level}.`,
+    stepUp: (level) => `Xác thực ${level}`,
+    loading: 'Đang tải…',
+    backendError: 'Không kết nối được máy chủ. Vui lòng thử lại.',
+    consentIntro: 'Dịch vụ sẽ đọc các thông tin sau từ tài khoản định danh điện tử của bạn:',
+    required: 'bắt buộc',
+    sensitive: 'dữ liệu cá nhân nhạy cảm',
+    purpose: 'Mục đích sử dụng:',
+    notShared: (attribute) => `Bạn chưa đồng ý chia sẻ “${attribute}”. Vui lòng nhập.`,
+    qrScan: 'Quét mã QR bằng ứng dụng VNeID trên điện thoại.',
+    qrImage: 'Mã QR đăng nhập',
+    qrUserCode: 'Hoặc nhập mã:',
+    qrExpiresIn: (seconds) => `Mã hết hạn sau ${clock(seconds)}`,
+    qrStarting: 'Đang tạo mã QR…',
+    qrPending: 'Đang chờ bạn xác nhận trên điện thoại…',
+    qrApproved: 'Đã xác nhận. Đang đăng nhập…',
+    qrDenied: 'Bạn đã từ chối đăng nhập.',
+    qrExpired: 'Mã QR đã hết hạn.',
+    qrFailed: 'Không đăng nhập được bằng mã QR.',
+    qrRetry: 'Tạo mã mới',
+  },
+  en: {
+    loginWith: (provider) => `Log in with ${provider}`,
+    providers: { vneid: 'VNeID', postid: 'PostID', dvcqg: 'the National Public Service Portal' },
+    levelRequired: (level) => `This service needs an e-identity account at ${level}.`,
+    stepUp: (level) => `Verify at ${level}`,
+    loading: 'Loading…',
+    backendError: 'The server could not be reached. Please try again.',
+    consentIntro: 'The service will read the following from your e-identity account:',
+    required: 'required',
+    sensitive: 'sensitive personal data',
+    purpose: 'Purpose:',
+    notShared: (attribute) => `You did not agree to share “${attribute}”. Please fill it in.`,
+    qrScan: 'Scan the QR code with the VNeID app on your phone.',
+    qrImage: 'Login QR code',
+    qrUserCode: 'Or enter the code:',
+    qrExpiresIn: (seconds) => `Code expires in ${clock(seconds)}`,
+    qrStarting: 'Creating the QR code…',
+    qrPending: 'Waiting for you to approve on your phone…',
+    qrApproved: 'Approved. Logging you in…',
+    qrDenied: 'You declined the login.',
+    qrExpired: 'The QR code has expired.',
+    qrFailed: 'The QR login failed.',
+    qrRetry: 'New code',
+  },
+};
