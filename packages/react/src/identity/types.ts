@@ -74,4 +74,3 @@ export interface IdentityValue {
   refresh(): Promise<void>;
 }
 
-export type { AssuranceLevel, AttributeName, MeResponse, NamedLoginRequest };
