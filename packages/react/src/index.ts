@@ -30,5 +30,4 @@ export type { QrLoginOptions, QrLoginState } from './qr/use-qr-login';
 export { usePrefill } from './prefill/use-prefill';
 export type { Prefill, PrefillField } from './prefill/use-prefill';
 export type { PrefillSource } from './prefill/sources';
-export { MESSAGES } from './messages/messages';
-export type { Locale, Messages } from './messages/messages';
+export type { BaseMessages, Locale, Messages, QrMessages } from './messages/messages';

@@ -1,7 +1,7 @@
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { HttpResponse } from 'msw';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { DinhDanhProvider, useIdentity, type IdentityValue } from '@dinhdanh/react';
 import { ANONYMOUS, answerMe, authenticated, CSRF, problem } from './support/backend';
 
@@ -94,6 +94,10 @@ describe('useIdentity: status transitions', () => {
 
   it('throws a clear error outside the provider', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    // React 18 also reports render errors as window `error` events (jsdom prints them).
+    const quiet = (event: ErrorEvent) => event.preventDefault();
+    window.addEventListener('error', quiet);
+    onTestFinished(() => window.removeEventListener('error', quiet));
     expect(() => renderHook(() => useIdentity())).toThrow(/DinhDanhProvider/);
   });
 });

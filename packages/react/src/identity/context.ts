@@ -1,12 +1,13 @@
 import { createContext, useContext } from 'react';
-import { MESSAGES, type Locale, type Messages } from '../messages/messages';
+import { BASE_MESSAGES, type BaseMessages, type Locale, type QrMessages } from '../messages/messages';
 import type { IdentityValue } from './types';
 
 /** What the provider shares with hooks and components (private). */
 export interface DinhDanhContextValue {
   readonly basePath: string;
   readonly locale: Locale;
-  readonly messages: Messages;
+  /** The base texts with every override the app gave (QR ones included). */
+  readonly messages: BaseMessages & Partial<QrMessages>;
   readonly identity: IdentityValue;
   readonly csrfToken: string | undefined;
   readonly navigate: (url: string) => void;
@@ -24,7 +25,7 @@ export function useDinhDanh(): DinhDanhContextValue {
 }
 
 /** The messages in force (the provider's, or Vietnamese outside one). */
-export function useMessages(): { locale: Locale; messages: Messages } {
+export function useMessages(): { locale: Locale; messages: BaseMessages & Partial<QrMessages> } {
   const value = useContext(DinhDanhContext);
-  return value ?? { locale: 'vi', messages: MESSAGES.vi };
+  return value ?? { locale: 'vi', messages: BASE_MESSAGES.vi };
 }

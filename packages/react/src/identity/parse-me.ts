@@ -1,4 +1,5 @@
-import type { AuthenticatedMe, MeResponse } from './types';
+import type { MeResponse } from '@dinhdanh/core';
+import type { AuthenticatedMe } from './types';
 import { BackendFailure } from '../http/backend';
 
 const LEVELS: readonly unknown[] = [0, 1, 2];

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AssuranceLevel, MeResponse } from '@dinhdanh/core';
 import { backendError, callBackend } from '../http/backend';
-import { MESSAGES, type Locale, type Messages } from '../messages/messages';
+import { BASE_MESSAGES, type Locale, type Messages } from '../messages/messages';
 import { DinhDanhContext, type DinhDanhContextValue } from './context';
 import { assignLocation, loginUrl, postLogout } from './navigation';
 import { parseMe } from './parse-me';
@@ -70,7 +70,7 @@ export function DinhDanhProvider(props: DinhDanhProviderProps): ReactNode {
   }, [refresh, hasInitial]);
 
   const messages = useMemo(
-    () => ({ ...MESSAGES[locale], ...props.messages }),
+    () => ({ ...BASE_MESSAGES[locale], ...props.messages }),
     [locale, props.messages],
   );
   const csrfToken = snapshot.status === 'authenticated' ? snapshot.csrfToken : undefined;

@@ -1,11 +1,8 @@
 /** A UI language the components speak out of the box. */
 export type Locale = 'vi' | 'en';
 
-/**
- * Every text the components show. Override any of them through
- * `<DinhDanhProvider messages={{ ... }}>`; functions receive what they need to say.
- */
-export interface Messages {
+/** The texts of the provider, `<LoginButton>`, `<RequireLevel>`, `<ConsentNotice>` and `usePrefill`. */
+export interface BaseMessages {
   /** Label of `<LoginButton>`, from the provider's display name. */
   loginWith(provider: string): string;
   /** Display names of the built-in providers, by profile name. */
@@ -14,10 +11,6 @@ export interface Messages {
   levelRequired(level: string): string;
   /** Label of the step-up (or sign-in) button of `<RequireLevel>`. */
   stepUp(level: string): string;
-  /** While `/me` or a QR login is loading. */
-  loading: string;
-  /** When the backend could not be reached or answered badly. */
-  backendError: string;
   /** Heading of `<ConsentNotice>`. */
   consentIntro: string;
   /** Marks a required attribute in `<ConsentNotice>`. */
@@ -28,6 +21,10 @@ export interface Messages {
   purpose: string;
   /** Said by `usePrefill` of a field whose attribute the citizen did not share. */
   notShared(attribute: string): string;
+}
+
+/** The texts of `<QrLogin>` (kept apart so an app without it does not ship them). */
+export interface QrMessages {
   /** Instructions above the QR code. */
   qrScan: string;
   /** Accessible name of the QR code image. */
@@ -52,59 +49,34 @@ export interface Messages {
   qrRetry: string;
 }
 
-function clock(seconds: number): string {
-  const s = Math.max(0, Math.ceil(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
+/**
+ * Every text the components show. Override any of them through
+ * `<DinhDanhProvider messages={{ ... }}>`; functions receive what they need to say.
+ */
+export type Messages = BaseMessages & QrMessages;
 
-/** Vietnamese (default) and English messages. */
-export const MESSAGES: Readonly<Record<Locale, Messages>> = {
+/** Vietnamese (default) and English texts of everything but `<QrLogin>`. */
+export const BASE_MESSAGES: Readonly<Record<Locale, BaseMessages>> = {
   vi: {
     loginWith: (provider) => `Đăng nhập bằng ${provider}`,
     providers: { vneid: 'VNeID', postid: 'PostID', dvcqg: 'Cổng Dịch vụ công quốc gia' },
     levelRequired: (level) => `Dịch vụ này yêu cầu tài khoản định danh điện tử ${level}.`,
     stepUp: (level) => `Xác thực ${level}`,
-    loading: 'Đang tải…',
-    backendError: 'Không kết nối được máy chủ. Vui lòng thử lại.',
     consentIntro: 'Dịch vụ sẽ đọc các thông tin sau từ tài khoản định danh điện tử của bạn:',
     required: 'bắt buộc',
     sensitive: 'dữ liệu cá nhân nhạy cảm',
     purpose: 'Mục đích sử dụng:',
     notShared: (attribute) => `Bạn chưa đồng ý chia sẻ “${attribute}”. Vui lòng nhập.`,
-    qrScan: 'Quét mã QR bằng ứng dụng VNeID trên điện thoại.',
-    qrImage: 'Mã QR đăng nhập',
-    qrUserCode: 'Hoặc nhập mã:',
-    qrExpiresIn: (seconds) => `Mã hết hạn sau ${clock(seconds)}`,
-    qrStarting: 'Đang tạo mã QR…',
-    qrPending: 'Đang chờ bạn xác nhận trên điện thoại…',
-    qrApproved: 'Đã xác nhận. Đang đăng nhập…',
-    qrDenied: 'Bạn đã từ chối đăng nhập.',
-    qrExpired: 'Mã QR đã hết hạn.',
-    qrFailed: 'Không đăng nhập được bằng mã QR.',
-    qrRetry: 'Tạo mã mới',
   },
   en: {
     loginWith: (provider) => `Log in with ${provider}`,
     providers: { vneid: 'VNeID', postid: 'PostID', dvcqg: 'the National Public Service Portal' },
     levelRequired: (level) => `This service needs an e-identity account at ${level}.`,
     stepUp: (level) => `Verify at ${level}`,
-    loading: 'Loading…',
-    backendError: 'The server could not be reached. Please try again.',
     consentIntro: 'The service will read the following from your e-identity account:',
     required: 'required',
     sensitive: 'sensitive personal data',
     purpose: 'Purpose:',
     notShared: (attribute) => `You did not agree to share “${attribute}”. Please fill it in.`,
-    qrScan: 'Scan the QR code with the VNeID app on your phone.',
-    qrImage: 'Login QR code',
-    qrUserCode: 'Or enter the code:',
-    qrExpiresIn: (seconds) => `Code expires in ${clock(seconds)}`,
-    qrStarting: 'Creating the QR code…',
-    qrPending: 'Waiting for you to approve on your phone…',
-    qrApproved: 'Approved. Logging you in…',
-    qrDenied: 'You declined the login.',
-    qrExpired: 'The QR code has expired.',
-    qrFailed: 'The QR login failed.',
-    qrRetry: 'New code',
   },
 };

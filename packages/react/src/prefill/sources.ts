@@ -1,12 +1,4 @@
-import type { Address, AttributeName, IdentityAttributes } from '@dinhdanh/core';
-
-type Part = 'street' | 'ward' | 'district' | 'province';
-const address =
-  (which: 'permanent' | 'current', part?: Part) =>
-  (a: Partial<IdentityAttributes>): string | undefined => {
-    const found: Address | undefined = a.address?.[which];
-    return part === undefined ? found?.formatted : found?.[part];
-  };
+import type { AttributeName } from '@dinhdanh/core';
 
 /** A value `usePrefill` can put in a form field. Addresses: `formatted` or one part. */
 export type PrefillSource =
@@ -24,34 +16,45 @@ export type PrefillSource =
   | 'healthInsurance'
   | `${'permanent' | 'current'}${'Address' | 'Street' | 'Ward' | 'District' | 'Province'}`;
 
-type Reader = (attributes: Partial<IdentityAttributes>) => string | undefined;
-
 /**
- * Where each prefillable value comes from: the attribute the citizen must have shared, and
- * how to read it. Addresses work in both shapes (2025: province → ward; legacy: with a
- * district, which is then empty for 2025 addresses).
+ * Where each prefillable value sits in the identity's attributes, as a dotted path whose
+ * first step is the attribute the citizen must have shared. Addresses work in both shapes
+ * (2025: province → ward; legacy: with a district, which a 2025 address leaves empty).
  */
-export const PREFILL_SOURCES: Readonly<Record<PrefillSource, readonly [AttributeName, Reader]>> = {
-  fullName: ['name', (a) => a.name?.full],
-  familyName: ['name', (a) => a.name?.family],
-  middleName: ['name', (a) => a.name?.middle],
-  givenName: ['name', (a) => a.name?.given],
-  birthdate: ['birthdate', (a) => a.birthdate],
-  gender: ['gender', (a) => a.gender],
-  pid: ['pid', (a) => a.pid],
-  phone: ['phone', (a) => a.phone],
-  email: ['email', (a) => a.email],
-  taxCode: ['taxCode', (a) => a.taxCode],
-  socialInsurance: ['socialInsurance', (a) => a.socialInsurance],
-  healthInsurance: ['healthInsurance', (a) => a.healthInsurance?.number],
-  permanentAddress: ['address', address('permanent')],
-  permanentStreet: ['address', address('permanent', 'street')],
-  permanentWard: ['address', address('permanent', 'ward')],
-  permanentDistrict: ['address', address('permanent', 'district')],
-  permanentProvince: ['address', address('permanent', 'province')],
-  currentAddress: ['address', address('current')],
-  currentStreet: ['address', address('current', 'street')],
-  currentWard: ['address', address('current', 'ward')],
-  currentDistrict: ['address', address('current', 'district')],
-  currentProvince: ['address', address('current', 'province')],
+const PATHS: Readonly<Record<PrefillSource, string>> = {
+  fullName: 'name.full',
+  familyName: 'name.family',
+  middleName: 'name.middle',
+  givenName: 'name.given',
+  birthdate: 'birthdate',
+  gender: 'gender',
+  pid: 'pid',
+  phone: 'phone',
+  email: 'email',
+  taxCode: 'taxCode',
+  socialInsurance: 'socialInsurance',
+  healthInsurance: 'healthInsurance.number',
+  permanentAddress: 'address.permanent.formatted',
+  permanentStreet: 'address.permanent.street',
+  permanentWard: 'address.permanent.ward',
+  permanentDistrict: 'address.permanent.district',
+  permanentProvince: 'address.permanent.province',
+  currentAddress: 'address.current.formatted',
+  currentStreet: 'address.current.street',
+  currentWard: 'address.current.ward',
+  currentDistrict: 'address.current.district',
+  currentProvince: 'address.current.province',
 };
+
+/** The attribute a source needs, and its value (a string) in `attributes` when present. */
+export function readSource(
+  source: PrefillSource,
+  attributes: object,
+): { attribute: AttributeName; value: string | undefined } {
+  const steps = PATHS[source].split('.');
+  let value: unknown = attributes;
+  for (const step of steps) {
+    value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[step] : undefined;
+  }
+  return { attribute: steps[0] as AttributeName, value: typeof value === 'string' ? value : undefined };
+}

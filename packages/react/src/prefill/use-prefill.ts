@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { ATTRIBUTES } from '@dinhdanh/core/data';
 import { useDinhDanh } from '../identity/context';
-import { PREFILL_SOURCES, type PrefillSource } from './sources';
+import { readSource, type PrefillSource } from './sources';
 
 /**
  * How one field was prefilled: `filled` from the identity; `not_shared` when the citizen
@@ -51,8 +51,7 @@ export function usePrefill<K extends string>(mapping: Readonly<Record<K, Prefill
     const values = {} as Record<K, string>;
     const fields = {} as Record<K, PrefillField>;
     for (const name of Object.keys(mapping) as K[]) {
-      const [attribute, read] = PREFILL_SOURCES[mapping[name]];
-      const value = read(attributes);
+      const { attribute, value } = readSource(mapping[name], attributes);
       values[name] = value ?? '';
       const shared =
         granted !== undefined ? granted.includes(attribute) : attributes[attribute] !== undefined;

@@ -1,9 +1,9 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { useMessages } from '../identity/context';
+import { useQrMessages } from './messages';
 
 /** Seconds left until `expiresAt`, ticking once a second (not announced: it would be noise). */
 export function Countdown(props: { readonly expiresAt: number }): ReactNode {
-  const { messages } = useMessages();
+  const messages = useQrMessages();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const tick = setInterval(() => setNow(Date.now()), 1000);

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { useMessages } from '../identity/context';
-import type { Messages } from '../messages/messages';
+import { useQrMessages } from './messages';
+import type { QrMessages } from '../messages/messages';
 import { Countdown } from './countdown';
 import { QrCode } from './qr-code';
 import { useQrLogin, type QrLoginOptions, type QrLoginState } from './use-qr-login';
@@ -11,7 +11,7 @@ export interface QrLoginProps extends QrLoginOptions {
   readonly className?: string;
 }
 
-function announcement(state: QrLoginState, messages: Messages): string {
+function announcement(state: QrLoginState, messages: QrMessages): string {
   switch (state.status) {
     case 'starting':
       return messages.qrStarting;
@@ -41,7 +41,7 @@ function announcement(state: QrLoginState, messages: Messages): string {
  */
 export function QrLogin(props: QrLoginProps): ReactNode {
   const { className, ...options } = props;
-  const { messages } = useMessages();
+  const messages = useQrMessages();
   const { state, retry } = useQrLogin(options);
   const finished = state.status === 'denied' || state.status === 'expired' || state.status === 'error';
   return (
