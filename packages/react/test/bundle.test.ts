@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type * as Data from '@dinhdanh/core/data';
 
 const built = (path: string) => readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8');
 
@@ -45,7 +46,7 @@ describe('built bundle', () => {
   it('core/data carries core’s attribute catalogue and level names', async () => {
     const data = (await import(
       fileURLToPath(new URL('../../core/dist/data.js', import.meta.url))
-    )) as typeof import('@dinhdanh/core/data');
+    )) as typeof Data;
     const core = await import('@dinhdanh/core');
     expect(data.ATTRIBUTES).toEqual(core.ATTRIBUTES);
     expect(data.LEVELS).toEqual(core.LEVELS);

@@ -71,7 +71,9 @@ describe('<LoginButton>', () => {
 
 describe('<RequireLevel>', () => {
   it('shows the children to a session at the level or above', () => {
-    inProvider(<RequireLevel level={2}>hồ sơ thuế</RequireLevel>, { me: authenticated({ level: 2 }) });
+    inProvider(<RequireLevel level={2}>hồ sơ thuế</RequireLevel>, {
+      me: authenticated({ level: 2 }),
+    });
     expect(screen.getByText('hồ sơ thuế')).toBeTruthy();
   });
 
@@ -83,7 +85,9 @@ describe('<RequireLevel>', () => {
       { me: authenticated({ level: 1 }) },
     );
     expect(screen.queryByText('hồ sơ')).toBeNull();
-    expect(screen.getByText('Dịch vụ này yêu cầu tài khoản định danh điện tử Mức độ 2.')).toBeTruthy();
+    expect(
+      screen.getByText('Dịch vụ này yêu cầu tài khoản định danh điện tử Mức độ 2.'),
+    ).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Xác thực Mức độ 2' }));
     expect(navigate).toHaveBeenCalledWith('/auth/login?level=2&stepUp=1&returnTo=%2Fbhxh');
   });

@@ -71,7 +71,13 @@ describe('useIdentity: status transitions', () => {
   });
 
   it('refresh(): anonymous → authenticated → anonymous, and error → authenticated', async () => {
-    const me = answerMe(ANONYMOUS, authenticated(), ANONYMOUS, () => problem('server_error', 500), authenticated());
+    const me = answerMe(
+      ANONYMOUS,
+      authenticated(),
+      ANONYMOUS,
+      () => problem('server_error', 500),
+      authenticated(),
+    );
     const { result } = setup();
     await settled(result);
     for (const expected of ['authenticated', 'anonymous', 'error', 'authenticated']) {
@@ -136,7 +142,9 @@ describe('login, step-up and logout', () => {
   it('logout() posts a form to /auth/logout carrying the session’s CSRF token (never a GET link)', async () => {
     answerMe(authenticated());
     const posted: HTMLFormElement[] = [];
-    vi.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(function (this: HTMLFormElement) {
+    vi.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(function (
+      this: HTMLFormElement,
+    ) {
       posted.push(this);
     });
     const { result } = setup();

@@ -14,8 +14,21 @@ const WITH_ADDRESSES = authenticated({
       name: { full: 'Trần Thị Bình', family: 'Trần', middle: 'Thị', given: 'Bình' },
       birthdate: '1990-07-02',
       address: {
-        permanent: { shape: '2025', formatted: '12 Lê Lợi, Phường Bến Thành, TP Hồ Chí Minh', street: '12 Lê Lợi', ward: 'Phường Bến Thành', province: 'TP Hồ Chí Minh' },
-        current: { shape: 'legacy', formatted: '5 Trần Phú, Phường 4, Quận 5, TP Hồ Chí Minh', street: '5 Trần Phú', ward: 'Phường 4', district: 'Quận 5', province: 'TP Hồ Chí Minh' },
+        permanent: {
+          shape: '2025',
+          formatted: '12 Lê Lợi, Phường Bến Thành, TP Hồ Chí Minh',
+          street: '12 Lê Lợi',
+          ward: 'Phường Bến Thành',
+          province: 'TP Hồ Chí Minh',
+        },
+        current: {
+          shape: 'legacy',
+          formatted: '5 Trần Phú, Phường 4, Quận 5, TP Hồ Chí Minh',
+          street: '5 Trần Phú',
+          ward: 'Phường 4',
+          district: 'Quận 5',
+          province: 'TP Hồ Chí Minh',
+        },
       },
     },
   },
@@ -108,7 +121,9 @@ describe('usePrefill', () => {
   it('says it in English', async () => {
     renderWith(<UncontrolledForm />, WITH_ADDRESSES, 'en');
     await screen.findByRole('textbox', { name: /^dienThoai/ });
-    expect(screen.getByText('You did not agree to share “Phone number”. Please fill it in.')).toBeTruthy();
+    expect(
+      screen.getByText('You did not agree to share “Phone number”. Please fill it in.'),
+    ).toBeTruthy();
   });
 
   it('works with react-hook-form: values arrive when /me does, the citizen types what was not shared', async () => {

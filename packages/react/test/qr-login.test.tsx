@@ -19,7 +19,9 @@ function start(overrides: Partial<QrStartResponse> = {}): QrStartResponse {
 
 /** Fake timers and clock: polls and the countdown run on the test's time, no sleeping. */
 function fakeClock() {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  vi.useFakeTimers({
+    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+  });
   vi.setSystemTime(T0);
 }
 

@@ -4,8 +4,7 @@ import type { LoginOptions } from '../identity/types';
 
 /** Props of {@link LoginButton}: the login to start, and any `<button>` attribute. */
 export interface LoginButtonProps
-  extends LoginOptions,
-    Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type' | 'onClick'> {
+  extends LoginOptions, Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type' | 'onClick'> {
   /** Provider profile whose name the label says (`vneid`, `postid`, `dvcqg` or any text); default `vneid`. */
   readonly provider?: string;
   /** Drop the built-in look (then style `.dinhdanh-login-button` yourself). */
@@ -40,8 +39,19 @@ const LOOK: CSSProperties = {
  * ```
  */
 export function LoginButton(props: LoginButtonProps): ReactNode {
-  const { provider = 'vneid', unstyled, children, request, level, returnTo, prompt, locale, style, className, ...button } =
-    props;
+  const {
+    provider = 'vneid',
+    unstyled,
+    children,
+    request,
+    level,
+    returnTo,
+    prompt,
+    locale,
+    style,
+    className,
+    ...button
+  } = props;
   const { identity, messages } = useDinhDanh();
   const name = messages.providers[provider] ?? provider;
   const options: LoginOptions = {
@@ -56,7 +66,9 @@ export function LoginButton(props: LoginButtonProps): ReactNode {
       {...button}
       type="button"
       data-provider={provider}
-      className={className === undefined ? 'dinhdanh-login-button' : `dinhdanh-login-button ${className}`}
+      className={
+        className === undefined ? 'dinhdanh-login-button' : `dinhdanh-login-button ${className}`
+      }
       style={unstyled === true ? style : { ...LOOK, ...style }}
       onClick={() => identity.login(options)}
     >

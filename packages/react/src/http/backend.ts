@@ -29,7 +29,10 @@ export async function callBackend(
     });
   } catch (error) {
     if (init.signal?.aborted === true) throw error;
-    throw new BackendFailure({ code: 'network_failed', message: 'The server could not be reached.' });
+    throw new BackendFailure({
+      code: 'network_failed',
+      message: 'The server could not be reached.',
+    });
   }
   let body: unknown;
   try {
@@ -40,7 +43,8 @@ export async function callBackend(
   if (!response.ok) {
     const error = isObject(body) && isObject(body.error) ? body.error : {};
     throw new BackendFailure({
-      code: typeof error.code === 'string' ? (error.code as BackendError['code']) : 'response_invalid',
+      code:
+        typeof error.code === 'string' ? (error.code as BackendError['code']) : 'response_invalid',
       status: response.status,
       message: typeof error.message === 'string' ? error.message : `HTTP ${response.status}`,
     });

@@ -1,5 +1,10 @@
 import { createContext, useContext } from 'react';
-import { BASE_MESSAGES, type BaseMessages, type Locale, type QrMessages } from '../messages/messages';
+import {
+  BASE_MESSAGES,
+  type BaseMessages,
+  type Locale,
+  type QrMessages,
+} from '../messages/messages';
 import type { IdentityValue } from './types';
 
 /** What the provider shares with hooks and components (private). */

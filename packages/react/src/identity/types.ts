@@ -3,7 +3,6 @@ import type {
   AttributeName,
   DinhDanhErrorCode,
   MeResponse,
-  NamedLoginRequest,
   Prompt,
 } from '@dinhdanh/core';
 
@@ -65,12 +64,11 @@ export interface IdentityValue {
   /** Why `/me` failed, when `status` is `error`. */
   readonly error: BackendError | undefined;
   /** Goes to `{basePath}/login` (a full-page navigation to the provider). */
-  login(options?: LoginOptions): void;
+  readonly login: (options?: LoginOptions) => void;
   /** Ends the session by core's CSRF-checked `POST {basePath}/logout` (a form post, then the provider's logout). */
-  logout(): void;
+  readonly logout: () => void;
   /** Re-authenticates at a higher level (`/login?stepUp=1&level=`). */
-  stepUp(level: AssuranceLevel, options?: Omit<LoginOptions, 'level'>): void;
+  readonly stepUp: (level: AssuranceLevel, options?: Omit<LoginOptions, 'level'>) => void;
   /** Reads `/me` again. */
-  refresh(): Promise<void>;
+  readonly refresh: () => Promise<void>;
 }
-

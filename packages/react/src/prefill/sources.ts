@@ -54,7 +54,13 @@ export function readSource(
   const steps = PATHS[source].split('.');
   let value: unknown = attributes;
   for (const step of steps) {
-    value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[step] : undefined;
+    value =
+      typeof value === 'object' && value !== null
+        ? (value as Record<string, unknown>)[step]
+        : undefined;
   }
-  return { attribute: steps[0] as AttributeName, value: typeof value === 'string' ? value : undefined };
+  return {
+    attribute: steps[0] as AttributeName,
+    value: typeof value === 'string' ? value : undefined,
+  };
 }

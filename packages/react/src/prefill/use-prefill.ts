@@ -42,7 +42,9 @@ export interface Prefill<K extends string> {
  * // or, uncontrolled: {prefill.ready && <input {...prefill.field('hoTen')} />}
  * ```
  */
-export function usePrefill<K extends string>(mapping: Readonly<Record<K, PrefillSource>>): Prefill<K> {
+export function usePrefill<K extends string>(
+  mapping: Readonly<Record<K, PrefillSource>>,
+): Prefill<K> {
   const { identity, messages, locale } = useDinhDanh();
   const key = JSON.stringify(mapping);
   return useMemo(() => {
@@ -59,7 +61,10 @@ export function usePrefill<K extends string>(mapping: Readonly<Record<K, Prefill
         value !== undefined
           ? { status: 'filled' }
           : identity.status === 'authenticated' && !shared
-            ? { status: 'not_shared', message: messages.notShared(ATTRIBUTES[attribute].label[locale]) }
+            ? {
+                status: 'not_shared',
+                message: messages.notShared(ATTRIBUTES[attribute].label[locale]),
+              }
             : { status: 'empty' };
     }
     const noteId = (name: K) => `dinhdanh-prefill-${name}`;

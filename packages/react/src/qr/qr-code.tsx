@@ -40,7 +40,14 @@ export function QrCode(props: { readonly value: string; readonly label: string }
   }, [props.value]);
   const size = 'var(--dinhdanh-qr-size, 240px)';
   if (modules === undefined || modules.value !== props.value) {
-    return <div role="img" aria-label={props.label} aria-busy="true" style={{ width: size, height: size }} />;
+    return (
+      <div
+        role="img"
+        aria-label={props.label}
+        aria-busy="true"
+        style={{ width: size, height: size }}
+      />
+    );
   }
   return (
     <svg
@@ -50,7 +57,11 @@ export function QrCode(props: { readonly value: string; readonly label: string }
       shapeRendering="crispEdges"
       style={{ width: size, height: size }}
     >
-      <rect width={modules.size} height={modules.size} style={{ fill: 'var(--dinhdanh-qr-bg, #fff)' }} />
+      <rect
+        width={modules.size}
+        height={modules.size}
+        style={{ fill: 'var(--dinhdanh-qr-bg, #fff)' }}
+      />
       <path d={modules.path} style={{ fill: 'var(--dinhdanh-qr-fg, #000)' }} />
     </svg>
   );

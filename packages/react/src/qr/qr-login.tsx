@@ -43,7 +43,8 @@ export function QrLogin(props: QrLoginProps): ReactNode {
   const { className, ...options } = props;
   const messages = useQrMessages();
   const { state, retry } = useQrLogin(options);
-  const finished = state.status === 'denied' || state.status === 'expired' || state.status === 'error';
+  const finished =
+    state.status === 'denied' || state.status === 'expired' || state.status === 'error';
   return (
     <section className={className ?? 'dinhdanh-qr'} data-status={state.status}>
       {state.status === 'pending' ? (

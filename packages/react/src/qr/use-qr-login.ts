@@ -78,7 +78,9 @@ export function useQrLogin(options: QrLoginOptions = {}): {
     const fail = (error: unknown) => {
       if (stopped) return;
       const detail = backendError(error);
-      set(detail.code === 'qr_expired' ? { status: 'expired' } : { status: 'error', error: detail });
+      set(
+        detail.code === 'qr_expired' ? { status: 'expired' } : { status: 'error', error: detail },
+      );
     };
     const schedule = (pending: Pending) => {
       const wait = Math.min(pending.interval * 1000, Math.max(0, pending.expiresAt - Date.now()));

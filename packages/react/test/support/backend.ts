@@ -4,7 +4,12 @@
  */
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import type { DinhDanhErrorCode, MeResponse, QrPollResponse, QrStartResponse } from '@dinhdanh/core';
+import type {
+  DinhDanhErrorCode,
+  MeResponse,
+  QrPollResponse,
+  QrStartResponse,
+} from '@dinhdanh/core';
 
 export const server = setupServer();
 
