@@ -58,6 +58,6 @@ describe('docs snippets', () => {
       screen.getByText('Bạn chưa đồng ý chia sẻ “Số điện thoại”. Vui lòng nhập.'),
     ).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Đăng xuất' }));
-    expect(Object.fromEntries(new FormData(posted[0]!))).toEqual({ csrf_token: CSRF });
+    expect(Object.fromEntries(new FormData(posted[0]))).toEqual({ csrf_token: CSRF });
   });
 });
