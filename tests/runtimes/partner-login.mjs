@@ -10,7 +10,7 @@
  * envelope: { token, userinfo }, persona? }. The mock client must speak the vneid-partner
  * dialect with the matching public key; the mock must run with autoApprove. Prints one JSON
  * line: { ok, subject, level, source, plusInCode, encryptedCode, backend: { rsa, aes,
- * implicitRejection }, runtime } (ok false with `error` on failure, exit code 1).
+ * implicitRejection, rsaPadding }, runtime } (ok false with `error` on failure, exit code 1).
  */
 import { createRelyingParty } from '../../packages/core/dist/index.js';
 import { partnerCryptoBackend, vneidPartner } from '../../packages/core/dist/vneid-partner.js';
@@ -69,7 +69,12 @@ export async function partnerLogin(config) {
     source: result.source,
     plusInCode: (rawParam(callback, 'code') ?? '').includes('+'),
     encryptedCode: rawParam(callback, 'encrypt_key') !== undefined,
-    backend: { rsa: backend.rsa, aes: backend.aes, implicitRejection: backend.implicitRejection },
+    backend: {
+      rsa: backend.rsa,
+      aes: backend.aes,
+      implicitRejection: backend.implicitRejection,
+      rsaPadding: backend.rsaPadding,
+    },
     runtime: runtimeName(),
   };
 }

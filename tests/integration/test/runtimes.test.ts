@@ -106,42 +106,47 @@ const RUNTIMES: readonly {
   args: (script: string, issuer: string) => string[];
   runtime: RegExp;
   /** The partner crypto backend this runtime must pick (docs/vneid-partner.md). */
-  partner: { rsa: 'node' | 'forge'; aes: 'node' | 'forge'; implicitRejection: boolean };
+  partner: {
+    rsa: 'node' | 'forge';
+    aes: 'node' | 'forge';
+    implicitRejection: boolean;
+    rsaPadding: 'platform' | 'dinhdanh';
+  };
 }[] = [
   {
     name: `node ${process.versions.node} (current)`,
     command: process.execPath,
     args: (s, i) => [s, i],
     runtime: /^node 20\./,
-    partner: { rsa: 'forge', aes: 'node', implicitRejection: false },
+    partner: { rsa: 'node', aes: 'node', implicitRejection: true, rsaPadding: 'dinhdanh' },
   },
   {
     name: 'node 22',
     command: NPX,
     args: (s, i) => ['-y', 'node@22', s, i],
     runtime: /^node 22\./,
-    partner: { rsa: 'node', aes: 'node', implicitRejection: true },
+    partner: { rsa: 'node', aes: 'node', implicitRejection: true, rsaPadding: 'platform' },
   },
   {
     name: 'node 24',
     command: NPX,
     args: (s, i) => ['-y', 'node@24', s, i],
     runtime: /^node 24\./,
-    partner: { rsa: 'node', aes: 'node', implicitRejection: true },
+    partner: { rsa: 'node', aes: 'node', implicitRejection: true, rsaPadding: 'platform' },
   },
   {
     name: 'bun',
     command: NPX,
     args: (s, i) => ['-y', 'bun', s, i],
     runtime: /^bun \d/,
-    partner: { rsa: 'forge', aes: 'node', implicitRejection: false },
+    partner: { rsa: 'node', aes: 'node', implicitRejection: true, rsaPadding: 'dinhdanh' },
   },
   {
     name: 'deno',
     command: NPX,
     args: (s, i) => ['-y', 'deno', 'run', '--allow-net', '--allow-read', '--allow-env', s, i],
     runtime: /^deno \d/,
-    partner: { rsa: 'node', aes: 'node', implicitRejection: false },
+    partner: { rsa: 'node', aes: 'node', implicitRejection: true, rsaPadding: 'dinhdanh' },
   },
 ];
 
@@ -274,7 +279,7 @@ describe('VNeID partner login (envelopes, CBC, encrypted code) with the built co
   }
 
   it(
-    'workerd (bundled worker): its node:crypto decrypts PKCS#1 v1.5, without implicit rejection',
+    'workerd (bundled worker): raw RSA from its node:crypto, dinhdanh implicit rejection',
     async () => {
       const workDir = await mkdtemp(join(tmpdir(), 'dinhdanh-workerd-partner-'));
       let child: ChildProcess | undefined;
@@ -293,7 +298,7 @@ describe('VNeID partner login (envelopes, CBC, encrypted code) with the built co
           source: 'userinfo',
           plusInCode: true,
           encryptedCode: true,
-          backend: { rsa: 'node', aes: 'node', implicitRejection: false },
+          backend: { rsa: 'node', aes: 'node', implicitRejection: true, rsaPadding: 'dinhdanh' },
           runtime: 'workerd',
         });
       } finally {

@@ -22,9 +22,11 @@ function stripPkcs7(plain: Uint8Array): Uint8Array | undefined {
 
 /**
  * Unwraps the AES key with RSAES-PKCS1-v1_5 and decrypts `data`. Any failure throws
- * {@link OpenFailure}. When the RSA step fails, decryption goes on with a random key and
- * fails at the end (the TLS 1.2 countermeasure, RFC 5246 §7.4.7.1): a bad `key` and a bad
- * `data` take the same path and give the same error.
+ * {@link OpenFailure}. A bad RSA padding never fails the RSA step: every backend rejects
+ * implicitly (a synthetic key, backend/implicit-rejection.ts), which then fails the AES
+ * padding or the key-length check. A publicly invalid `key` (too long, not below the
+ * modulus) goes on with a random key and fails at the end: a bad `key` and a bad `data`
+ * take the same path and give the same error.
  */
 export function openHybrid(
   backend: Backend,
