@@ -33,7 +33,8 @@ export function openHybrid(
   privateKey: PartnerPrivateKey,
   wrappedKey: Uint8Array,
   data: Uint8Array,
-  mode: AesMode,
+  modes: readonly AesMode[],
+  accept: (plain: Uint8Array) => boolean = () => true,
 ): Uint8Array {
   let failed = false;
   let aesKey: Uint8Array;
@@ -47,18 +48,29 @@ export function openHybrid(
     failed = true;
     aesKey = randomBytes(32);
   }
+  // The key is unwrapped once; each mode (one, or both for a code of unknown mode) is tried
+  // in turn and the first plaintext that `accept`s wins. Every failure looks the same.
+  for (const mode of modes) {
+    const plain = decryptData(backend, aesKey, data, mode);
+    if (!failed && plain !== undefined && accept(plain)) return plain;
+  }
+  throw new OpenFailure();
+}
+
+function decryptData(
+  backend: Backend,
+  aesKey: Uint8Array,
+  data: Uint8Array,
+  mode: AesMode,
+): Uint8Array | undefined {
   const iv = mode === 'cbc' ? data.subarray(0, AES_BLOCK) : undefined;
   const body = mode === 'cbc' ? data.subarray(AES_BLOCK) : data;
-  if (body.length === 0 || body.length % AES_BLOCK !== 0) throw new OpenFailure();
-  let plain: Uint8Array;
+  if (body.length === 0 || body.length % AES_BLOCK !== 0) return undefined;
   try {
-    plain = backend.aes.decryptUnpadded(mode, aesKey, iv, body);
+    return stripPkcs7(backend.aes.decryptUnpadded(mode, aesKey, iv, body));
   } catch {
-    throw new OpenFailure();
+    return undefined;
   }
-  const stripped = stripPkcs7(plain);
-  if (failed || stripped === undefined) throw new OpenFailure();
-  return stripped;
 }
 
 /** Encrypts `plain` under a fresh AES key wrapped to `publicKey` (the provider's side). */
@@ -84,6 +96,24 @@ export function sealHybrid(
   data.set(iv, 0);
   data.set(ciphertext, AES_BLOCK);
   return { wrappedKey, data };
+}
+
+/**
+ * The modes to try for an encrypted authorization code: the one configured, or with
+ * `auto` ECB and then CBC (a provider may encrypt its codes in another mode than its
+ * response bodies).
+ */
+export function codeModes(mode: unknown): readonly AesMode[] {
+  if (mode === 'auto') return ['ecb', 'cbc'];
+  try {
+    return [checkMode(mode)];
+  } catch {
+    throw new DinhDanhError(
+      'config_invalid',
+      'The code mode must be "auto" (detect), "ecb" or "cbc".',
+      { path: 'codeAesMode' },
+    );
+  }
 }
 
 /** Checks an AES mode from configuration. */
