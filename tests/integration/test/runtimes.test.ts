@@ -194,10 +194,23 @@ interface PartnerLine extends LoginLine {
   source?: string;
   plusInCode?: boolean;
   encryptedCode?: boolean;
-  backend?: { rsa: string; aes: string; implicitRejection: boolean };
+  backend?: { rsa: string; aes: string; implicitRejection: boolean; rsaPadding: string };
+  variants?: string[];
 }
 
-describe('VNeID partner login (envelopes, CBC, encrypted code) with the built core on each runtime', () => {
+/**
+ * Logins after the first, one per entry: the mock's faults for that login (issue 17 part 1).
+ * The profile reads every answer `auto` and detects the code's mode (ECB, bodies CBC).
+ */
+const VARIANTS: readonly (readonly string[])[] = [
+  ['partner_token_sealed', 'partner_userinfo_sealed'],
+  ['partner_token_plain', 'partner_userinfo_sealed'],
+  ['partner_token_sealed', 'partner_userinfo_plain'],
+  ['partner_token_plain', 'partner_userinfo_plain', 'partner_userinfo_alternate_forms'],
+];
+const VARIANTS_OK = VARIANTS.map((faults) => `${faults.join('+')}: level 2, 1985-03-14`);
+
+describe('VNeID partner login (envelopes, CBC, encrypted code in ECB, plain or sealed per login) with the built core on each runtime', () => {
   const secret = 'partner-runtime-secret-0123456789-abcdef';
   const redirectUri = 'http://127.0.0.1:3000/auth/vneid/callback';
   let partnerMock: RunningMockIdp | undefined;
@@ -214,6 +227,7 @@ describe('VNeID partner login (envelopes, CBC, encrypted code) with the built co
       port: 0,
       host: '127.0.0.1',
       autoApprove: true,
+      admin: true,
       clients: [
         {
           clientId: 'bank-partner',
@@ -226,6 +240,7 @@ describe('VNeID partner login (envelopes, CBC, encrypted code) with the built co
             publicKey: keys.publicKey,
             envelope: 'both',
             aesMode: 'cbc',
+            codeAesMode: 'ecb',
             encryptCode: true,
             codeWithPlus: true,
           },
@@ -244,7 +259,7 @@ describe('VNeID partner login (envelopes, CBC, encrypted code) with the built co
         redirectUri,
         privateKeyPem: keys.privateKey,
         aesMode: 'cbc',
-        envelope: { token: true, userinfo: true },
+        variants: VARIANTS,
       }),
     );
   });
@@ -271,6 +286,7 @@ describe('VNeID partner login (envelopes, CBC, encrypted code) with the built co
           plusInCode: true,
           encryptedCode: true,
           backend: runtime.partner,
+          variants: VARIANTS_OK,
         });
         expect(line.runtime).toMatch(runtime.runtime);
       },
@@ -299,6 +315,7 @@ describe('VNeID partner login (envelopes, CBC, encrypted code) with the built co
           plusInCode: true,
           encryptedCode: true,
           backend: { rsa: 'node', aes: 'node', implicitRejection: true, rsaPadding: 'dinhdanh' },
+          variants: VARIANTS_OK,
           runtime: 'workerd',
         });
       } finally {
