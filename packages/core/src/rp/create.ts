@@ -15,7 +15,6 @@ import { verifyLogoutToken } from '../logout/logout-token';
 import { memoryReplayCache } from '../replay-cache';
 import { oidc } from '../providers/oidc';
 import type { ProviderProfile } from '../providers/profile';
-import { deviceGrantTransport } from '../qr/device-grant';
 import { pollQrLogin } from '../qr/poll';
 import { startQrLogin } from '../qr/start';
 import { verifyAccessToken } from '../tokens/access-token';
@@ -126,7 +125,6 @@ export function createRelyingParty(config: RelyingPartyConfig): RelyingParty {
     metadata,
     keys,
     replayCache: replayCache ?? memoryReplayCache({ now }),
-    transports: new Map([[deviceGrantTransport.name, deviceGrantTransport]]),
     client: async () => buildClient(await metadata.get()),
     dpop: dpopFactory(options.dpopKey),
   };
