@@ -201,11 +201,11 @@ describe('missing members', () => {
   });
 
   for (const envelope of ['userinfo', 'none'] as const) {
-    it(`userinfo (${envelope === 'none' ? 'plain' : 'enveloped'}) without citizenPid → claims_missing`, async () => {
+    it(`userinfo (${envelope === 'none' ? 'plain' : 'enveloped'}) without citizenPid → subject_missing`, async () => {
       idp.setFaults({ name: 'partner_userinfo_missing_citizen_pid' });
       const error = await failedLogin(sw(envelope));
-      expect(error.code).toBe('claims_missing');
-      expect(error.message).toContain('citizenPid');
+      expect(error.code).toBe('subject_missing');
+      expect(error.text).toContain('userinfo.citizenPid');
       expectNoLeak(error.text);
     });
   }
