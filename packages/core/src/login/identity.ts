@@ -9,6 +9,8 @@ import { DinhDanhError, isDinhDanhError } from '../errors';
 import { safeCause } from '../http/safe-cause';
 import { levelFromAcr } from '../levels';
 import type { ProviderProfile } from '../providers/profile';
+import type { RpContext } from '../rp/context';
+import type { ConsentRecord } from '../rp/types';
 
 /** Normalises the claims of a login under the provider profile; errors are `claims_invalid`. */
 export function readIdentity(
@@ -34,6 +36,61 @@ export function readIdentity(
       },
     );
   }
+}
+
+/** What a login asked for, as far as consent goes. */
+export interface ConsentRequest {
+  readonly claims: readonly AttributeName[];
+  readonly required?: readonly AttributeName[];
+  readonly purpose?: string;
+}
+
+/** Flags that travel with an attribute and go when it goes. */
+const COMPANIONS: Partial<Record<AttributeName, readonly string[]>> = {
+  phone: ['phoneVerified'],
+  email: ['emailVerified'],
+};
+
+/**
+ * Minimisation and the consent record, for every login path (standard, userinfo-only,
+ * share): checks the required attributes, drops every attribute that was not asked for
+ * (unless `dangerouslyKeepUnrequestedAttributes`, which lists them as
+ * `receivedNotRequested`), and records requested / granted / required / purpose /
+ * provider / level / time.
+ * @throws `claims_missing` naming the required attributes that are absent.
+ */
+export function consentedIdentity(
+  ctx: RpContext,
+  identity: Identity,
+  request: ConsentRequest,
+  at: number,
+  who?: string,
+): { identity: Identity; consent: ConsentRecord } {
+  const received = grantedAttributes(identity, request.required ?? [], who);
+  const asked = new Set(request.claims);
+  const granted = received.filter((name) => asked.has(name));
+  const extra = received.filter((name) => !asked.has(name));
+  const keep = ctx.options.dangerouslyKeepUnrequestedAttributes;
+  const attributes: Record<string, unknown> = { ...identity.attributes };
+  if (!keep) {
+    for (const name of extra) {
+      delete attributes[name];
+      for (const companion of COMPANIONS[name] ?? []) delete attributes[companion];
+    }
+  }
+  return {
+    identity: { ...identity, attributes: attributes as Identity['attributes'] },
+    consent: {
+      requested: [...request.claims],
+      granted,
+      required: [...(request.required ?? [])],
+      ...(request.purpose === undefined ? {} : { purpose: request.purpose }),
+      provider: identity.provider,
+      level: identity.level,
+      at: new Date(at).toISOString(),
+      ...(keep && extra.length > 0 ? { receivedNotRequested: extra } : {}),
+    },
+  };
 }
 
 /**

@@ -10,7 +10,7 @@ import type { ProtocolPlugins } from '../../providers/profile';
 import type { RpContext } from '../../rp/context';
 import type { LoginResult, LoginTransaction } from '../../rp/types';
 import { checkCallback } from '../callback';
-import { grantedAttributes, readIdentity } from '../identity';
+import { consentedIdentity, readIdentity } from '../identity';
 import { issuerEndpoint } from './endpoint';
 import { requestTokens, requestUserinfo } from './exchange';
 import { readRawQuery } from './raw-query';
@@ -60,17 +60,12 @@ export async function finishUserinfoLogin(
       { path: 'accountLevel' },
     );
   }
-  const granted = grantedAttributes(identity, transaction.required ?? []);
   const now = ctx.now();
+  const consented = consentedIdentity(ctx, identity, transaction, now);
   return {
-    identity,
+    identity: consented.identity,
     tokens,
-    consent: {
-      requested: [...transaction.claims],
-      granted,
-      ...(transaction.purpose === undefined ? {} : { purpose: transaction.purpose }),
-      at: new Date(now).toISOString(),
-    },
+    consent: consented.consent,
     session: { expiresAt: now + ctx.options.sessionMaxAge * 1000 },
     idTokenClaims: {},
     source: 'userinfo',
