@@ -132,8 +132,8 @@ export function createMockIdp(options: MockIdpOptions = {}): MockIdp {
     }
     clients.set(client.clientId, client);
   }
-  const personas = loadPersonas(resolved.personas);
   const now = resolved.now ?? (() => Date.now());
+  const personas = loadPersonas(resolved.personas, now());
   const store = new MemoryStore();
   const faults = new Switchboard();
   const deliver = resolved.fetch ?? ((request: Request) => fetch(request));
