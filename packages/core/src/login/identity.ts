@@ -79,7 +79,7 @@ export function consentedIdentity(
     }
   }
   return {
-    identity: { ...identity, attributes: attributes as Identity['attributes'] },
+    identity: { ...identity, attributes: attributes },
     consent: {
       requested: [...request.claims],
       granted,

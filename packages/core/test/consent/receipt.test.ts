@@ -2,7 +2,7 @@
  * Consent receipts: signed with the relying party's own key at login, verified later with
  * one call, refused when anything is altered; the citizen appears only by a keyed pseudonym.
  */
-import { exportJWK, generateKeyPair, decodeJwt, decodeProtectedHeader } from 'jose';
+import { exportJWK, generateKeyPair, decodeJwt, decodeProtectedHeader, type JWK } from 'jose';
 import { describe, expect, it } from 'vitest';
 import {
   createConsentReceipt,
@@ -80,7 +80,8 @@ describe('consent receipts', () => {
   it('verifies with the public key alone, and matches the citizen with the private key', async () => {
     const key = await signingKey();
     const receipt = await createConsentReceipt(login, { key, controller });
-    const { d: _d, ...publicKey } = key;
+    const { d: _d, ...rest } = key;
+    const publicKey = rest as JWK;
     await expect(verifyConsentReceipt(receipt, { key: publicKey })).resolves.toBeDefined();
     await expect(
       verifyConsentReceipt(receipt, { key, subject: login.identity }),

@@ -177,9 +177,8 @@ export async function startOp(): Promise<TestOp> {
         const grant = new provider.Grant({ accountId, clientId });
         grant.addOIDCScope(String(details.params.scope));
         // claims named in the `claims` request parameter (OIDC Core §5.5) are consented too
-        const missingClaims = (details.prompt.details as { missingOIDCClaims?: string[] })
-          .missingOIDCClaims;
-        if (missingClaims !== undefined) grant.addOIDCClaims(missingClaims);
+        const missingClaims = details.prompt.details.missingOIDCClaims;
+        if (Array.isArray(missingClaims)) grant.addOIDCClaims(missingClaims as string[]);
         const grantId = await grant.save();
         await provider.interactionFinished(
           req,
