@@ -117,6 +117,20 @@ describe('only requested attributes reach the app', () => {
     });
   });
 
+  it('vneid-sso: an ID number the provider puts in the ID token does not reach the app unasked', async () => {
+    const rp = relyingParty(ISSUER, 'rp-vneid-sso', {
+      provider: PROFILES.find((p) => p.dialect === 'vneid-sso')!.profile(),
+      fetch: fetchVia(idp),
+    });
+    const result = await headlessLogin(rp, 'citizen-l2', (r) => idp.fetch(r), {
+      attributes: ['name'],
+    });
+    const { tokens: _tokens, ...handedOver } = result;
+    expect(JSON.stringify(handedOver)).not.toContain('001085012345');
+    expect(result.idTokenClaims.preferred_username).toBeUndefined();
+    expect(result.idTokenClaims.sub).toBe(result.identity.subject);
+  });
+
   it('dangerouslyKeepUnrequestedAttributes keeps extras, listed apart as received, not requested', async () => {
     const rp = relyingParty(ISSUER, 'rp-dvcqg', {
       provider: PROFILES.find((p) => p.dialect === 'dvcqg')!.profile(),

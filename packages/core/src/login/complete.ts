@@ -13,7 +13,7 @@ import type { RpContext } from '../rp/context';
 import type { LoginResult } from '../rp/types';
 import { verifyIdToken } from '../tokens/id-token';
 import { toTokenSet } from '../tokens/token-set';
-import { consentedIdentity, readIdentity } from './identity';
+import { consentedIdentity, consentedIdTokenClaims, readIdentity } from './identity';
 
 /** What the login asked for. */
 export interface CompletionRequest {
@@ -101,7 +101,7 @@ export async function completeLogin(
       ...(sid === undefined ? {} : { sid }),
       expiresAt: now + ctx.options.sessionMaxAge * 1000,
     },
-    idTokenClaims,
+    idTokenClaims: consentedIdTokenClaims(ctx, idTokenClaims),
     source: userinfo === undefined ? 'id_token' : 'userinfo',
     ...(request.returnTo === undefined ? {} : { returnTo: request.returnTo }),
   };

@@ -79,7 +79,7 @@ export function consentedIdentity(
     }
   }
   return {
-    identity: { ...identity, attributes: attributes },
+    identity: { ...identity, attributes },
     consent: {
       requested: [...request.claims],
       granted,
@@ -114,4 +114,37 @@ export function grantedAttributes(
     );
   }
   return granted;
+}
+
+/** The ID token claims about the authentication itself (OIDC Core §2, back-channel logout). */
+const PROTOCOL_CLAIMS = new Set([
+  'iss',
+  'sub',
+  'aud',
+  'exp',
+  'iat',
+  'nbf',
+  'jti',
+  'auth_time',
+  'nonce',
+  'acr',
+  'amr',
+  'azp',
+  'sid',
+  'at_hash',
+  'c_hash',
+]);
+
+/**
+ * The ID token claims handed to the app: only those about the authentication, so citizen
+ * data a provider puts in the ID token (VNeID's `preferred_username` is the ID number)
+ * reaches the app through the minimised identity alone — unless
+ * `dangerouslyKeepUnrequestedAttributes` keeps everything.
+ */
+export function consentedIdTokenClaims(
+  ctx: RpContext,
+  claims: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  if (ctx.options.dangerouslyKeepUnrequestedAttributes) return { ...claims };
+  return Object.fromEntries(Object.entries(claims).filter(([name]) => PROTOCOL_CLAIMS.has(name)));
 }

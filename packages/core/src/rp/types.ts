@@ -145,7 +145,11 @@ export interface LoginResult {
   readonly consent: ConsentRecord;
   /** Session facts. */
   readonly session: SessionFacts;
-  /** Verified ID token claims (empty when the identity came from userinfo alone). */
+  /**
+   * Verified ID token claims about the authentication (`iss`, `sub`, `acr`, `amr`, `sid`,
+   * `auth_time`, ...; empty when the identity came from userinfo alone). Citizen data in the
+   * ID token reaches you through `identity` only, minimised.
+   */
   readonly idTokenClaims: Readonly<Record<string, unknown>>;
   /** Where the attributes came from (`share`: a VNeID share transaction's result, no token). */
   readonly source: 'id_token' | 'userinfo' | 'share';
