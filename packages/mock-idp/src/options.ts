@@ -42,7 +42,7 @@ function signingKeys(jwks: { keys: JWK[] } | undefined): JWK[] {
 
 /**
  * A registered client (relying party). Names follow RFC 7591 metadata where one exists;
- * the RFC's own snake_case spellings are accepted too (see {@link RFC7591_NAMES}). Unknown
+ * the RFC's own snake_case spellings are accepted too (`redirect_uris`, ...). Unknown
  * fields are refused: a misspelt name would otherwise silently weaken the client.
  */
 export const clientSchema = z
