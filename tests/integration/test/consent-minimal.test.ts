@@ -56,7 +56,7 @@ beforeAll(async () => {
 });
 
 describe('only requested attributes reach the app', () => {
-  for (const { dialect, profile } of PROFILES.filter((p) => p.dialect !== 'postid')) {
+  for (const { dialect, profile } of PROFILES) {
     it(`${dialect}: identity, consent and wire`, async () => {
       const rp = relyingParty(ISSUER, `rp-${dialect}`, {
         provider: profile(),
