@@ -64,6 +64,7 @@ export const ERROR_CODES = {
   subject_missing: 502,
   pid_invalid: 400,
   cccd_qr_invalid: 400,
+  consent_receipt_invalid: 400,
 
   // sealed cookies and sessions
   seal_invalid: 400,

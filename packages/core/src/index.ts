@@ -115,6 +115,20 @@ export type { SessionStorage } from './sessions/manager';
 
 // ── engine ──
 export { createRelyingParty } from './rp/create';
+export { createConsentReceipt, CONSENT_RECEIPT_TYPE } from './consent/receipt';
+export type {
+  ConsentController,
+  ConsentReceiptInput,
+  ConsentReceiptOptions,
+} from './consent/receipt';
+export { verifyConsentReceipt, withdrawConsent } from './consent/verify';
+export type {
+  ConsentWithdrawal,
+  VerifyConsentReceiptOptions,
+  WithdrawConsentOptions,
+} from './consent/verify';
+export { consentReceiptSchema } from './consent/schema';
+export type { ConsentReceipt } from './consent/schema';
 export type { RelyingPartyConfig } from './rp/create';
 export type {
   ConsentRecord,

@@ -6,33 +6,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { DinhDanhError } from '@dinhdanh/core';
-import type { z } from 'zod';
-import { mockIdpOptionsSchema, type MockIdpOptions } from './options';
+import { describeConfigIssues, formatPath } from './config-issues';
+import { mockIdpOptionsSchema, withClientDefaults, type MockIdpOptions } from './options';
+
+export { describeConfigIssues } from './config-issues';
 
 // A file cannot hold functions; a typo in a top-level key should not be ignored silently.
-const fileSchema = mockIdpOptionsSchema.omit({ now: true, fetch: true }).strict();
-
-function formatPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return '(top level)';
-  return path
-    .map((part, i) =>
-      typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`,
-    )
-    .join('');
-}
-
-/** One line per problem: `file: field.path: message`. */
-export function describeConfigIssues(file: string, issues: readonly z.core.$ZodIssue[]): string {
-  return issues
-    .map((issue) => {
-      const message =
-        issue.code === 'unrecognized_keys'
-          ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`
-          : issue.message;
-      return `${file}: ${formatPath(issue.path)}: ${message}`;
-    })
-    .join('\n');
-}
+const fileSchema = mockIdpOptionsSchema.omit({ now: true, fetch: true });
 
 /**
  * Reads and validates a config file.
@@ -60,7 +40,7 @@ export async function loadConfigFile(file: string): Promise<MockIdpOptions> {
       cause: error,
     });
   }
-  const result = fileSchema.safeParse(json);
+  const result = fileSchema.safeParse(withClientDefaults(json as MockIdpOptions));
   if (!result.success) {
     const first = result.error.issues[0];
     throw new DinhDanhError('config_invalid', describeConfigIssues(file, result.error.issues), {

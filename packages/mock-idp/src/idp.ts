@@ -20,7 +20,13 @@ import { userinfo } from './endpoints/userinfo';
 import type { ArmedFault, FaultSpec } from './faults/catalogue';
 import { Switchboard } from './faults/switchboard';
 import { Keyring } from './keys/keyring';
-import { DEV_CLIENT, mockIdpOptionsSchema, type MockClient, type MockIdpOptions } from './options';
+import { describeConfigIssues } from './config-issues';
+import {
+  mockIdpOptionsSchema,
+  withClientDefaults,
+  type MockClient,
+  type MockIdpOptions,
+} from './options';
 import * as pages from './pages';
 import { loadPersonas } from './personas/registry';
 import type { Persona } from './personas/schema';
@@ -71,14 +77,6 @@ export interface MockIdp {
 }
 
 /** Give clients without a dialect the top-level `dialect` (before validation). */
-function withDefaultDialect(options: MockIdpOptions): MockIdpOptions {
-  const { dialect } = options;
-  if (dialect === undefined) return options;
-  const clients = options.clients ?? [DEV_CLIENT];
-  if (!Array.isArray(clients)) return options; // let validation report it
-  return { ...options, clients: clients.map((c) => ({ dialect, ...c })) };
-}
-
 type Route = (ctx: Context, request: Request) => Promise<Response> | Response;
 
 const ROUTES: Readonly<Record<string, Route>> = {
@@ -110,14 +108,14 @@ const ROUTES: Readonly<Record<string, Route>> = {
  * ```
  */
 export function createMockIdp(options: MockIdpOptions = {}): MockIdp {
-  const parsed = mockIdpOptionsSchema.safeParse(withDefaultDialect(options));
+  const parsed = mockIdpOptionsSchema.safeParse(withClientDefaults(options));
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = issue?.path.join('.') ?? '';
+    // every problem at once, each naming its field
+    const first = parsed.error.issues[0];
     throw new DinhDanhError(
       'config_invalid',
-      `mock-idp options: ${path}: ${issue?.message ?? 'invalid'}`,
-      { path },
+      describeConfigIssues('mock-idp options', parsed.error.issues),
+      { path: first?.path.join('.') ?? '' },
     );
   }
   const resolved = parsed.data;
@@ -134,8 +132,8 @@ export function createMockIdp(options: MockIdpOptions = {}): MockIdp {
     }
     clients.set(client.clientId, client);
   }
-  const personas = loadPersonas(resolved.personas);
   const now = resolved.now ?? (() => Date.now());
+  const personas = loadPersonas(resolved.personas, now());
   const store = new MemoryStore();
   const faults = new Switchboard();
   const deliver = resolved.fetch ?? ((request: Request) => fetch(request));

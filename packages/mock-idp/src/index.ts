@@ -27,7 +27,7 @@ export type {
   ResolvedMockIdpOptions,
   SigningAlg,
 } from './options';
-export { BUILTIN_PERSONAS } from './personas/builtin';
+export { BUILTIN_PERSONAS, builtinPersonas } from './personas/builtin';
 export { personaInputSchema } from './personas/schema';
 export type { Persona, PersonaInput } from './personas/schema';
 export { FAULT_NAMES, faultSpecSchema } from './faults/catalogue';

@@ -35,9 +35,18 @@ const jwkSchema = z.custom<JWK>(
   'a JWK needs a kty',
 );
 
-/** A registered client (relying party). Names follow RFC 7591 metadata where one exists. */
+/** Signing keys among a client's JWKS (`use: "sig"` or no `use`). */
+function signingKeys(jwks: { keys: JWK[] } | undefined): JWK[] {
+  return (jwks?.keys ?? []).filter((k) => k.use === undefined || k.use === 'sig');
+}
+
+/**
+ * A registered client (relying party). Names follow RFC 7591 metadata where one exists;
+ * the RFC's own snake_case spellings are accepted too (`redirect_uris`, ...). Unknown
+ * fields are refused: a misspelt name would otherwise silently weaken the client.
+ */
 export const clientSchema = z
-  .object({
+  .strictObject({
     clientId: z.string().min(1),
     /** Needed for `client_secret_basic` / `client_secret_post`; at least 32 characters. */
     clientSecret: z.string().min(32, 'clientSecret must be at least 32 characters').optional(),
@@ -49,10 +58,11 @@ export const clientSchema = z
      */
     redirectUris: z.array(z.url()).min(1),
     postLogoutRedirectUris: z.array(z.url()).default([]),
-    authMethods: z
-      .array(clientAuthMethodSchema)
-      .min(1)
-      .default(['client_secret_basic', 'client_secret_post', 'private_key_jwt']),
+    /**
+     * Default: the secret methods when a `clientSecret` is set, `private_key_jwt` when
+     * `jwks` has a signing key.
+     */
+    authMethods: z.array(clientAuthMethodSchema).min(1).optional(),
     /** Public keys: `use: "sig"` (or no use) verify `private_key_jwt`; `use: "enc"` encrypt ID tokens. */
     jwks: z.object({ keys: z.array(jwkSchema) }).optional(),
     /** JWE key management for ID tokens when `jwks` has an encryption key. */
@@ -81,7 +91,8 @@ export const clientSchema = z
   .superRefine((client, ctx) => {
     checkPartnerClient(client, ctx);
     checkShareClient(client, ctx);
-    const needsSecret = client.authMethods.some((m) => m.startsWith('client_secret_'));
+    const methods = client.authMethods ?? [];
+    const needsSecret = methods.some((m) => m.startsWith('client_secret_'));
     if (needsSecret && client.clientSecret === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -89,17 +100,85 @@ export const clientSchema = z
         message: 'client_secret_basic/post need a clientSecret',
       });
     }
-    if (client.authMethods.includes('private_key_jwt') && client.jwks === undefined) {
-      // allowed: the client may register keys later through options; assertions then fail
+    if (methods.includes('private_key_jwt') && signingKeys(client.jwks).length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['jwks'],
+        message:
+          'private_key_jwt needs the client\'s public signing key in jwks (use "sig" or no use): nothing could authenticate this client',
+      });
     }
+    const encryption = (client.jwks?.keys ?? []).filter((k) => k.use === 'enc');
+    const alg = client.idTokenEncryptedResponseAlg;
+    if (alg !== undefined) {
+      const kty = alg === 'RSA-OAEP-256' ? ['RSA'] : ['EC', 'OKP'];
+      if (!encryption.some((k) => kty.includes(k.kty ?? ''))) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['idTokenEncryptedResponseAlg'],
+          message: `${alg} needs a ${kty.join(' or ')} key with use "enc" in jwks: the client registered for encrypted ID tokens would get plain ones`,
+        });
+      }
+    }
+  })
+  .transform((client) => ({
+    ...client,
+    authMethods:
+      client.authMethods ??
+      ([
+        ...(client.clientSecret === undefined
+          ? []
+          : (['client_secret_basic', 'client_secret_post'] as const)),
+        ...(signingKeys(client.jwks).length === 0 ? [] : (['private_key_jwt'] as const)),
+      ] satisfies ClientAuthMethod[]),
+  }))
+  .refine((client) => client.authMethods.length > 0, {
+    path: ['authMethods'],
+    message:
+      'the client has no way to authenticate: give a clientSecret, jwks or authMethods ["none"]',
   });
 /** A registered client, as given in options (defaults not yet applied). */
 export type MockClientInput = z.input<typeof clientSchema>;
 /** A registered client, validated and with defaults applied. */
 export type MockClient = z.output<typeof clientSchema>;
 
+/**
+ * RFC 7591 client metadata names accepted beside the camelCase ones
+ * (`token_endpoint_auth_method: "private_key_jwt"` means `authMethods: ["private_key_jwt"]`).
+ */
+export const RFC7591_NAMES: Readonly<Record<string, string>> = {
+  client_id: 'clientId',
+  client_secret: 'clientSecret',
+  client_name: 'name',
+  redirect_uris: 'redirectUris',
+  post_logout_redirect_uris: 'postLogoutRedirectUris',
+  token_endpoint_auth_method: 'authMethods',
+  id_token_encrypted_response_alg: 'idTokenEncryptedResponseAlg',
+  id_token_encrypted_response_enc: 'idTokenEncryptedResponseEnc',
+  require_pushed_authorization_requests: 'requirePushedAuthorizationRequests',
+  subject_type: 'subjectType',
+  backchannel_logout_uri: 'backchannelLogoutUri',
+  backchannel_logout_session_required: 'backchannelLogoutSessionRequired',
+};
+
+/**
+ * A client with RFC 7591 names rewritten to ours. A name given both ways is left as is, so
+ * validation refuses the RFC spelling as an unknown field instead of picking one.
+ */
+export function withOurClientNames(client: unknown): unknown {
+  if (typeof client !== 'object' || client === null || Array.isArray(client)) return client;
+  const out: Record<string, unknown> = {};
+  const input = client as Record<string, unknown>;
+  for (const [key, value] of Object.entries(input)) {
+    const ours = Object.hasOwn(RFC7591_NAMES, key) ? RFC7591_NAMES[key] : undefined;
+    if (ours === undefined || Object.hasOwn(input, ours)) out[key] = value;
+    else out[ours] = key === 'token_endpoint_auth_method' ? [value] : value;
+  }
+  return out;
+}
+
 /** Token and code lifetimes, in seconds. */
-export const lifetimesSchema = z.object({
+export const lifetimesSchema = z.strictObject({
   authorizationCode: z.number().int().positive().default(60),
   idToken: z.number().int().positive().default(600),
   accessToken: z.number().int().positive().default(600),
@@ -133,11 +212,11 @@ export const DEV_CLIENT = {
     'http://127.0.0.1:3000/auth/logged-out',
     'http://localhost:3000/auth/logged-out',
   ],
-  authMethods: ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
+  authMethods: ['client_secret_basic', 'client_secret_post'],
 } as const satisfies MockClientInput;
 
-/** Options of {@link createMockIdp}. */
-export const mockIdpOptionsSchema = z.object({
+/** Options of {@link createMockIdp}. Unknown fields are refused at every level. */
+export const mockIdpOptionsSchema = z.strictObject({
   /** The issuer URL (no trailing slash). Endpoints live under it. */
   issuer: z
     .url()
@@ -168,3 +247,18 @@ export const mockIdpOptionsSchema = z.object({
 export type MockIdpOptions = z.input<typeof mockIdpOptionsSchema>;
 /** Options after validation, with defaults applied. */
 export type ResolvedMockIdpOptions = z.output<typeof mockIdpOptionsSchema>;
+
+/** RFC 7591 client names rewritten to ours, and the top-level `dialect` given to every client without one. */
+export function withClientDefaults(options: MockIdpOptions): MockIdpOptions {
+  if (typeof options !== 'object' || options === null) return options; // let validation report it
+  const { dialect } = options;
+  const given = options.clients;
+  if (given !== undefined && !Array.isArray(given)) return options;
+  const clients = (given ?? [DEV_CLIENT]).map(withOurClientNames);
+  if (dialect === undefined)
+    return given === undefined ? options : ({ ...options, clients } as MockIdpOptions);
+  return {
+    ...options,
+    clients: clients.map((c) => (typeof c === 'object' && c !== null ? { dialect, ...c } : c)),
+  } as MockIdpOptions;
+}

@@ -121,11 +121,12 @@ describe('zero configuration', () => {
       code: 'config_invalid',
       path: 'clients.0.clientSecret',
     });
+    // no secret, no keys, no authMethods: nothing could authenticate this client
     expect(
       attempt({ clients: [{ clientId: 'x', redirectUris: ['http://127.0.0.1/cb'] }] }),
     ).toMatchObject({
       code: 'config_invalid',
-      path: 'clients.0.clientSecret',
+      path: 'clients.0.authMethods',
     });
     expect(
       attempt({

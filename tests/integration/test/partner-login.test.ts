@@ -64,8 +64,9 @@ function expectAn(result: LoginResult): void {
       birthdate: AN.birthdate,
     },
   });
-  expect(result.consent.requested).toEqual(['name', 'birthdate']);
-  expect(result.consent.granted).toEqual(expect.arrayContaining(['pid', 'name', 'birthdate']));
+  expect(result.consent.requested).toEqual(['name', 'birthdate', 'pid']);
+  expect(result.consent.granted).toEqual(['pid', 'name', 'birthdate']);
+  expect(result.identity.attributes.gender).toBeUndefined(); // sent by the provider, not asked for
   expect(Date.parse(result.consent.at)).not.toBeNaN();
 }
 
@@ -103,7 +104,7 @@ for (const target of TARGETS) {
       const rp = partnerRp(target.issuer, s);
       const callback = await headlessCallback(rp, AN.persona, globalFetcher, {
         level: 2,
-        claims: ['name', 'birthdate'],
+        attributes: ['name', 'birthdate', 'pid'],
       });
       // The callback carries the code raw: a `+` in it is data, not a space.
       const code = rawParam(callback.url, 'code') ?? '';
@@ -116,7 +117,7 @@ for (const target of TARGETS) {
       const rp = partnerRp(target.issuer, ANY_CODE);
       const result = await headlessLogin(rp, AN.persona, globalFetcher, {
         level: 2,
-        claims: ['name', 'birthdate'],
+        attributes: ['name', 'birthdate', 'pid'],
       });
       expectAn(result);
     });

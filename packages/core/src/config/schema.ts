@@ -137,6 +137,12 @@ export const relyingPartyOptionsSchema = z.object({
    * (provider outage); 0 fails closed at the TTL. Default one day.
    */
   jwksStaleGrace: z._default(z.int().check(z.gte(0)), 86_400),
+  /**
+   * Keep attributes the provider released without being asked (listed in the consent
+   * record as `receivedNotRequested`). Off by default: minimisation (Decree 13/2023,
+   * Law 91/2025) drops them before they reach the identity, the session or `onLogin`.
+   */
+  dangerouslyKeepUnrequestedAttributes: z._default(z.boolean(), false),
   /** Extra scopes always requested. */
   scopes: z._default(z.array(z.string().check(z.minLength(1))), []),
 });

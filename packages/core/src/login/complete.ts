@@ -15,7 +15,7 @@ import type { RpContext } from '../rp/context';
 import type { LoginResult, TokenSet } from '../rp/types';
 import { verifyIdToken } from '../tokens/id-token';
 import { toTokenSet } from '../tokens/token-set';
-import { grantedAttributes, readIdentity } from './identity';
+import { consentedIdentity, consentedIdTokenClaims, readIdentity } from './identity';
 
 /** What the login asked for. */
 export interface CompletionRequest {
@@ -138,23 +138,18 @@ export function loginResult(
       { path: levelPath },
     );
   }
-  const granted = grantedAttributes(identity, request.required);
   const now = ctx.now();
+  const consented = consentedIdentity(ctx, identity, request, now);
   const sid = typeof idTokenClaims.sid === 'string' ? idTokenClaims.sid : undefined;
   return {
-    identity,
+    identity: consented.identity,
     tokens,
-    consent: {
-      requested: [...request.claims],
-      granted,
-      ...(request.purpose === undefined ? {} : { purpose: request.purpose }),
-      at: new Date(now).toISOString(),
-    },
+    consent: consented.consent,
     session: {
       ...(sid === undefined ? {} : { sid }),
       expiresAt: now + ctx.options.sessionMaxAge * 1000,
     },
-    idTokenClaims,
+    idTokenClaims: consentedIdTokenClaims(ctx, idTokenClaims),
     source: idToken === undefined || userinfo !== undefined ? 'userinfo' : 'id_token',
     ...(request.returnTo === undefined ? {} : { returnTo: request.returnTo }),
   };

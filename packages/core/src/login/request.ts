@@ -9,14 +9,21 @@ import type { AttributeName } from '../claims/attributes';
 import type { AssuranceLevel } from '../claims/identity';
 import { DinhDanhError } from '../errors';
 import { acrValuesFor } from '../levels';
+import { STANDARD_CLAIM_NAMES } from '../providers/claim-names';
 import type { RpContext } from '../rp/context';
 
 const attributeSchema = z.enum(ATTRIBUTE_NAMES as [AttributeName, ...AttributeName[]]);
 
+const attributeList = z.optional(
+  z.array(attributeSchema).check(z.maxLength(ATTRIBUTE_NAMES.length)),
+);
+
 /** Schema of the options common to every login. */
 export const loginRequestSchema = z.object({
   level: z.optional(z.union([z.literal(0), z.literal(1), z.literal(2)])),
-  claims: z.optional(z.array(attributeSchema).check(z.maxLength(ATTRIBUTE_NAMES.length))),
+  attributes: attributeList,
+  /** @deprecated the old name of `attributes`. */
+  claims: attributeList,
   required: z.optional(z.array(attributeSchema).check(z.maxLength(ATTRIBUTE_NAMES.length))),
   purpose: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
 });
@@ -45,7 +52,15 @@ export function readLoginRequest(ctx: RpContext, input: unknown): LoginRequest {
       },
     );
   }
-  const claims = [...new Set([...(parsed.data.claims ?? []), ...(parsed.data.required ?? [])])];
+  if (parsed.data.attributes !== undefined && parsed.data.claims !== undefined) {
+    throw new DinhDanhError(
+      'input_invalid',
+      'Give the attributes once: `attributes` (`claims` is its deprecated old name).',
+      { path: 'claims' },
+    );
+  }
+  const asked = parsed.data.attributes ?? parsed.data.claims ?? [];
+  const claims = [...new Set([...asked, ...(parsed.data.required ?? [])])];
   const sensitive = claims.filter(isSensitiveAttribute);
   if (sensitive.length > 0 && parsed.data.purpose === undefined) {
     throw new DinhDanhError(
@@ -62,12 +77,51 @@ export function readLoginRequest(ctx: RpContext, input: unknown): LoginRequest {
   };
 }
 
-/** Scopes for a request: the profile's, the configured extras, and those of each attribute. */
-export function scopesFor(ctx: RpContext, claims: readonly AttributeName[]): string {
+/**
+ * Scopes for a request: the profile's, the configured extras, each attribute's own scope,
+ * and the profile's grouped fallback scopes when the attributes cannot be named in the
+ * `claims` parameter (`byName` false).
+ */
+export function scopesFor(
+  ctx: RpContext,
+  claims: readonly AttributeName[],
+  byName = false,
+): string {
   const scopes = new Set<string>(['openid', ...ctx.profile.scopes, ...ctx.options.scopes]);
-  for (const claim of claims)
+  for (const claim of claims) {
     for (const scope of ctx.profile.attributeScopes[claim] ?? []) scopes.add(scope);
+    if (!byName) for (const scope of ctx.profile.fallbackScopes?.[claim] ?? []) scopes.add(scope);
+  }
   return [...scopes].join(' ');
+}
+
+/** Whether this login names its attributes in the `claims` request parameter. */
+export function namesAttributes(
+  ctx: RpContext,
+  metadata: Readonly<Record<string, unknown>>,
+): boolean {
+  return (
+    ctx.profile.protocol === undefined &&
+    (ctx.profile.claimsParameter ?? 'when_supported') === 'when_supported' &&
+    metadata.claims_parameter_supported === true
+  );
+}
+
+/**
+ * The OpenID Connect `claims` request parameter (Core §5.5) naming each attribute, with
+ * `essential: true` for required ones, in userinfo (or the ID token when the profile never
+ * calls userinfo); undefined when nothing is asked for.
+ */
+export function claimsParameter(ctx: RpContext, request: LoginRequest): string | undefined {
+  if (request.claims.length === 0) return undefined;
+  const required = new Set(request.required);
+  const members: Record<string, { essential: true } | null> = {};
+  for (const attribute of request.claims) {
+    const name = ctx.profile.claimNames?.[attribute] ?? STANDARD_CLAIM_NAMES[attribute];
+    members[name] = required.has(attribute) ? { essential: true } : null;
+  }
+  const target = ctx.profile.userinfo === 'never' ? 'id_token' : 'userinfo';
+  return JSON.stringify({ [target]: members });
 }
 
 /** `acr_values` for a level, or undefined for level 0. */

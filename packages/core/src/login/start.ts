@@ -6,7 +6,13 @@ import { DinhDanhError } from '../errors';
 import { protocolError } from '../http/protocol-error';
 import type { RpContext } from '../rp/context';
 import type { LoginStart, LoginTransaction, StartLoginOptions } from '../rp/types';
-import { acrParameter, readLoginRequest, scopesFor } from './request';
+import {
+  acrParameter,
+  claimsParameter,
+  namesAttributes,
+  readLoginRequest,
+  scopesFor,
+} from './request';
 
 const PROTOCOL_PARAMS = new Set([
   'client_id',
@@ -23,6 +29,7 @@ const PROTOCOL_PARAMS = new Set([
   'ui_locales',
   'request',
   'request_uri',
+  'claims',
 ]);
 
 const browserOptionsSchema = z.object({
@@ -47,7 +54,8 @@ export async function startLogin(
 ): Promise<LoginStart> {
   const request = readLoginRequest(ctx, {
     level: options.level,
-    claims: options.claims,
+    ...(options.claims === undefined ? {} : { claims: options.claims }),
+    ...(options.attributes === undefined ? {} : { attributes: options.attributes }),
     required: options.required,
     purpose: options.purpose,
   });
@@ -69,18 +77,21 @@ export async function startLogin(
   const codeVerifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
   const nonce = client.randomNonce();
+  const byName = namesAttributes(ctx, metadata);
   const params: Record<string, string> = {};
   for (const [key, value] of Object.entries(browser.extraParams ?? {}))
     if (!PROTOCOL_PARAMS.has(key)) params[key] = value;
   Object.assign(params, {
     redirect_uri: ctx.options.redirectUri,
     response_type: 'code',
-    scope: scopesFor(ctx, request.claims),
+    scope: scopesFor(ctx, request.claims, byName),
     state,
     nonce,
     code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
     code_challenge_method: 'S256',
   });
+  const claims = byName ? claimsParameter(ctx, request) : undefined;
+  if (claims !== undefined) params.claims = claims;
   const acr = acrParameter(ctx, request.level);
   if (acr !== undefined) params.acr_values = acr;
   if (browser.prompt !== undefined) params.prompt = browser.prompt;

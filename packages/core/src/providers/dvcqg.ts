@@ -4,6 +4,9 @@ import { buildProfile, COMMON_ACR } from './profile';
 /**
  * Profile for the National Public Service Portal SSO (DVCQG): `acr` `LoA1`/`LoA2`,
  * PascalCase Vietnamese userinfo (`dvcqg` dialect).
+ * Attributes: the portal offers no finer scope (`openid` only) and hands over the whole
+ * record; the `claims` parameter is sent only where discovery says it is supported, and
+ * the engine drops whatever was not asked for.
  *
  * @param overrides - any field to replace (maps are merged).
  * @returns the profile.

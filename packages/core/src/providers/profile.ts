@@ -130,8 +130,23 @@ export interface ProviderProfile {
   readonly acrValues: Readonly<Partial<Record<AssuranceLevel, string>>>;
   /** Scopes always requested. */
   readonly scopes: readonly string[];
-  /** Extra scopes that release each attribute. */
+  /** Scopes that release each attribute on its own (one per attribute where the provider offers them). */
   readonly attributeScopes: Readonly<Partial<Record<AttributeName, readonly string[]>>>;
+  /**
+   * Grouped scopes (OpenID Connect's `profile`, `email`, ...) sent for an attribute only when
+   * the provider cannot be asked for it by name: it does not support the `claims` request
+   * parameter (discovery `claims_parameter_supported`). Such a group may release more than
+   * asked; the engine drops the rest.
+   */
+  readonly fallbackScopes?: Readonly<Partial<Record<AttributeName, readonly string[]>>>;
+  /**
+   * Whether to send the OpenID Connect `claims` request parameter (Core §5.5) naming each
+   * attribute, `essential` for required ones: `when_supported` (discovery says
+   * `claims_parameter_supported: true`) or `never`. Default `when_supported`.
+   */
+  readonly claimsParameter?: 'when_supported' | 'never';
+  /** Wire claim names for the `claims` request parameter, per attribute (default: the standard dialect's). */
+  readonly claimNames?: Readonly<Partial<Record<AttributeName, string>>>;
   /** Level asked for when `startLogin` names none. */
   readonly defaultLevel: AssuranceLevel;
   /** When to call userinfo. */
@@ -175,5 +190,7 @@ export function buildProfile(
     acr: { ...base.acr, ...overrides.acr },
     acrValues: { ...base.acrValues, ...overrides.acrValues },
     attributeScopes: { ...base.attributeScopes, ...overrides.attributeScopes },
+    fallbackScopes: { ...base.fallbackScopes, ...overrides.fallbackScopes },
+    claimNames: { ...base.claimNames, ...overrides.claimNames },
   };
 }

@@ -14,9 +14,18 @@ export type Prompt = 'none' | 'login' | 'consent' | 'select_account';
 export interface StartLoginOptions {
   /** Minimum assurance level the login must reach (default: the profile's default, usually 1). */
   level?: AssuranceLevel;
-  /** Attributes to ask the citizen to share. Sensitive ones need a `purpose`. */
+  /**
+   * Attributes to ask the citizen to share, each asked for by name (the OpenID Connect
+   * `claims` request parameter, or one scope per attribute). Sensitive ones need a `purpose`.
+   * Whatever the provider sends beyond them is dropped.
+   */
+  attributes?: readonly AttributeName[];
+  /**
+   * @deprecated Renamed `attributes` (it is not OpenID Connect's `claims` request
+   * parameter); this name is removed in the next minor version.
+   */
   claims?: readonly AttributeName[];
-  /** Attributes without which the login fails (`claims_missing`); implied in `claims`. */
+  /** Attributes without which the login fails (`claims_missing`); asked for as `essential`, implied in `attributes`. */
   required?: readonly AttributeName[];
   /** Why the attributes are needed, shown on consent screens and kept in the consent record. */
   purpose?: string;
@@ -89,16 +98,30 @@ export interface TokenSet {
   readonly scope?: string;
 }
 
-/** The consent record of a login (Decree 13/2023, Law 91/2025: provable later). */
+/**
+ * The consent record of a login (Decree 13/2023, Law 91/2025: specific to a purpose,
+ * provable later). Sign it with `createConsentReceipt` to keep a proof.
+ */
 export interface ConsentRecord {
   /** Attributes the relying party asked for. */
   readonly requested: readonly AttributeName[];
-  /** Attributes the provider actually released. */
+  /** Attributes asked for and released (nothing else: the rest was dropped). */
   readonly granted: readonly AttributeName[];
+  /** Attributes the login could not succeed without (asked for as `essential`). */
+  readonly required: readonly AttributeName[];
   /** The purpose given, when any. */
   readonly purpose?: string;
+  /** The provider profile that released them (`vneid`, `dvcqg`, `oidc`, ...). */
+  readonly provider: string;
+  /** The assurance level the login reached. */
+  readonly level: AssuranceLevel;
   /** When consent was recorded (ISO 8601). */
   readonly at: string;
+  /**
+   * Attributes the provider released although they were not asked for, kept only with the
+   * `dangerouslyKeepUnrequestedAttributes` option (dropped, and not listed, otherwise).
+   */
+  readonly receivedNotRequested?: readonly AttributeName[];
 }
 
 /** Session facts of a login. */
@@ -122,7 +145,11 @@ export interface LoginResult {
   readonly consent: ConsentRecord;
   /** Session facts. */
   readonly session: SessionFacts;
-  /** Verified ID token claims (empty when the identity came from userinfo alone). */
+  /**
+   * Verified ID token claims about the authentication (`iss`, `sub`, `acr`, `amr`, `sid`,
+   * `auth_time`, ...; empty when the identity came from userinfo alone). Citizen data in the
+   * ID token reaches you through `identity` only, minimised.
+   */
   readonly idTokenClaims: Readonly<Record<string, unknown>>;
   /** Where the attributes came from (`share`: a VNeID share transaction's result, no token). */
   readonly source: 'id_token' | 'userinfo' | 'share';
@@ -206,6 +233,8 @@ export interface StartQrLoginOptions {
   /** Minimum assurance level. */
   level?: AssuranceLevel;
   /** Attributes to ask for. */
+  attributes?: readonly AttributeName[];
+  /** @deprecated Renamed `attributes`; this name is removed in the next minor version. */
   claims?: readonly AttributeName[];
   /** Attributes without which the login fails (`claims_missing`). */
   required?: readonly AttributeName[];

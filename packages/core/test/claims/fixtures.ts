@@ -5,6 +5,12 @@
 import type { AssuranceLevel, NormalizeContext } from '@dinhdanh/core';
 import { makePid } from './synthetic';
 
+/** A health insurance card valid from 1 January of this year to the end of the next: never expired. */
+export const CARD_VALIDITY = (() => {
+  const year = new Date().getUTCFullYear();
+  return { validFrom: `${year}-01-01`, validTo: `${year + 1}-12-31` };
+})();
+
 export const ISSUER = 'https://idp.example.test';
 
 const ACRS: Record<string, AssuranceLevel> = {
@@ -92,8 +98,7 @@ export const standardL2 = {
     vn_social_insurance: MAI.socialInsurance,
     vn_health_insurance: {
       number: MAI.healthInsurance,
-      validFrom: '2026-01-01',
-      validTo: '2026-12-31',
+      ...CARD_VALIDITY,
       hospital: 'Bệnh viện Bạch Mai',
     },
     vn_driving_licence: { number: MAI.licence, classes: ['A1', 'B'], issuedOn: '2015-03-02' },

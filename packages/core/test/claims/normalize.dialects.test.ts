@@ -46,8 +46,7 @@ describe('standard dialect', () => {
       socialInsurance: f.MAI.socialInsurance,
       healthInsurance: {
         number: f.MAI.healthInsurance,
-        validFrom: '2026-01-01',
-        validTo: '2026-12-31',
+        ...f.CARD_VALIDITY,
         hospital: 'Bệnh viện Bạch Mai',
       },
       drivingLicence: { number: f.MAI.licence, classes: ['A1', 'B'], issuedOn: '2015-03-02' },

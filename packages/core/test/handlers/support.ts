@@ -78,7 +78,14 @@ export function resultFor(
       },
     },
     tokens: { accessToken: 'AT-SECRET', tokenType: 'Bearer', idToken: 'ID-TOKEN-SECRET' },
-    consent: { requested: ['name'], granted: ['name'], at: new Date(T0).toISOString() },
+    consent: {
+      requested: ['name'],
+      granted: ['name'],
+      required: [],
+      provider: 'oidc',
+      level: 2,
+      at: new Date(T0).toISOString(),
+    },
     session: {
       ...(options.sid === undefined ? {} : { sid: options.sid }),
       expiresAt: T0 + 8 * 3600_000,

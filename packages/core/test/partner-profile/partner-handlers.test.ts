@@ -9,7 +9,10 @@ const SECRET = 'partner-handlers-secret-0123456789-abcdef';
 describe('partner profile through createAuthHandlers', () => {
   it('logs in with an encrypted code carrying + and shows the session in /me', async () => {
     const { rp, provider } = setup({ encryptCode: true, mode: 'cbc' }, { aesMode: 'cbc' });
-    const auth = createAuthHandlers(rp, { secrets: SECRET });
+    const auth = createAuthHandlers(rp, {
+      secrets: SECRET,
+      requests: { default: { claims: ['name'] } },
+    });
     const jar = new Jar();
     const start = await auth.handle(jar.request('https://bank.example.vn/auth/login'));
     jar.apply(start);
@@ -28,5 +31,7 @@ describe('partner profile through createAuthHandlers', () => {
     expect(JSON.stringify(me)).not.toContain(provider.accessToken);
     expect(provider.tokenForms[0]?.get('code')).toBe(provider.issued?.plainCode);
     expect(JSON.stringify(me)).toContain(CITIZEN.fullName);
+    // asked for the name only: the ID number the provider also sent never reaches the session
+    expect(JSON.stringify(me)).not.toContain(CITIZEN.citizenPid);
   });
 });

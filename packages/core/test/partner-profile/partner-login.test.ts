@@ -13,7 +13,10 @@ describe('partner login against a dialect-5 provider', () => {
         for (const encryptCode of FLAGS) {
           it(`logs in (${mode}, token envelope ${envelopeToken}, userinfo envelope ${envelopeUserinfo}, encrypted code ${encryptCode})`, async () => {
             const { rp, provider } = setup({ mode, envelopeToken, envelopeUserinfo, encryptCode });
-            const { url, transaction } = await rp.startLogin({ level: 2, claims: ['name'] });
+            const { url, transaction } = await rp.startLogin({
+              level: 2,
+              attributes: ['name', 'pid'],
+            });
             const { callback, code, encryptKey } = await provider.authorize(url);
             if (encryptCode) {
               expect(encryptKey).toBeDefined();
@@ -28,7 +31,10 @@ describe('partner login against a dialect-5 provider', () => {
             expect(result.identity.attributes.pid).toBe(CITIZEN.citizenPid);
             expect(result.tokens.accessToken).toBe(provider.accessToken);
             expect(result.tokens.idToken).toBeUndefined();
-            expect(result.consent.requested).toEqual(['name']);
+            expect(result.consent.requested).toEqual(['name', 'pid']);
+            expect(result.consent.granted).toEqual(['pid', 'name']);
+            // the provider's userinfo also carries the birth date: not asked for, dropped
+            expect(result.identity.attributes.birthdate).toBeUndefined();
 
             // The provider verified secret-in-body, PKCE, plain code and encrypt_key.
             const form = provider.tokenForms[0];
@@ -40,7 +46,10 @@ describe('partner login against a dialect-5 provider', () => {
 
   it('a transaction completes once: a replayed callback is transaction_invalid before any decryption', async () => {
     const { rp, provider } = setup({ encryptCode: true });
-    const { url, transaction } = await rp.startLogin({ level: 2, claims: ['name'] });
+    const { url, transaction } = await rp.startLogin({
+      level: 2,
+      attributes: ['name', 'pid'],
+    });
     const { callback } = await provider.authorize(url);
     await rp.finishLogin(callback, transaction);
     expect((await failure(rp.finishLogin(callback, transaction))).code).toBe('transaction_invalid');

@@ -8,7 +8,20 @@ import { answerDevice } from '../authorization/device';
 import type { Context } from '../context';
 import { faultSpecSchema } from '../faults/catalogue';
 import { summarise } from '../personas/registry';
+import type { Persona } from '../personas/schema';
+import { subjectFor } from '../tokens/subject';
 import { json, oauthError } from '../util/http';
+
+/**
+ * A persona's summary with the `sub` each registered client sees (public subjects are the
+ * same for every client, pairwise ones differ), so tests can match tokens to personas.
+ */
+async function withSubjects(ctx: Context, persona: Persona): Promise<Record<string, unknown>> {
+  const subjects: Record<string, string> = {};
+  for (const client of ctx.clients.values())
+    subjects[client.clientId] = await subjectFor(persona, client);
+  return { ...summarise(persona), subjects };
+}
 
 /** What the admin API can do to the provider (the same as the programmatic API). */
 export interface AdminActions {
@@ -68,7 +81,7 @@ export async function admin(
         actions.reset();
         return json({ reset: true });
       case 'GET personas':
-        return json({ personas: ctx.personas.map(summarise) });
+        return json({ personas: await Promise.all(ctx.personas.map((p) => withSubjects(ctx, p))) });
       case 'POST device/approve': {
         const parsed = deviceBody.safeParse(await body(request));
         if (!parsed.success)

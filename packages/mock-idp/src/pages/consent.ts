@@ -16,9 +16,11 @@ function attributeLabel(name: AttributeName, locale: PageLocale, m: Messages): S
 
 /**
  * The consent screen: names the relying party, its purpose and each requested attribute
- * by its label. Required attributes are fixed (posted as hidden `attributes` fields);
- * optional ones are ticked checkboxes the citizen can untick. Posts `attributes`
- * (repeated) and `decision` (`approve` or `deny`) with the hidden `interaction` id.
+ * by its label. Required (essential) attributes stand under their own heading, with why
+ * they cannot be unticked, as ticked and disabled boxes (the server grants them whatever
+ * is posted); optional ones are checkboxes the citizen can untick, and a sensitive one is
+ * never ticked in advance (consent is given actively). Posts `attributes` (repeated) and
+ * `decision` (`approve` or `deny`) with the hidden `interaction` id.
  */
 export function renderConsent(model: ConsentPageModel): string {
   const m = messagesFor(model.locale);
@@ -28,25 +30,38 @@ export function renderConsent(model: ConsentPageModel): string {
   const requiredSet =
     required.length === 0
       ? html``
-      : html`<fieldset>
+      : html`<fieldset data-testid="${T.consentRequired}">
           <legend>${m.requiredLegend}</legend>
-          <ul>
-            ${required.map(
-              (a) =>
-                html`<li data-testid="${T.attribute}-${a.attribute}">
-                  ${attributeLabel(a.attribute, model.locale, m)}
-                  <span class="tag">${m.required}</span>
-                  ${hidden(PAGE_FIELDS.attributes, a.attribute)}
-                </li>`,
-            )}
-          </ul>
+          <p class="hint">${m.requiredWhy}</p>
+          ${required.map(
+            (a) =>
+              html`<div class="choice">
+                <input
+                  type="checkbox"
+                  id="attribute-${a.attribute}"
+                  checked
+                  disabled
+                  data-testid="${T.attribute}-${a.attribute}"
+                />
+                <label for="attribute-${a.attribute}"
+                  >${attributeLabel(a.attribute, model.locale, m)}
+                  <span class="tag">${m.required}</span></label
+                >
+                ${hidden(PAGE_FIELDS.attributes, a.attribute)}
+              </div>`,
+          )}
         </fieldset>`;
 
   const optionalSet =
     optional.length === 0
       ? html``
-      : html`<fieldset>
+      : html`<fieldset data-testid="${T.consentOptional}">
           <legend>${m.optionalLegend}</legend>
+          ${
+            optional.some((a) => ATTRIBUTES[a.attribute].sensitive)
+              ? html`<p class="hint">${m.sensitiveUnticked}</p>`
+              : html``
+          }
           ${optional.map(
             (a) =>
               html`<div class="choice">
@@ -55,7 +70,7 @@ export function renderConsent(model: ConsentPageModel): string {
                   id="attribute-${a.attribute}"
                   name="${PAGE_FIELDS.attributes}"
                   value="${a.attribute}"
-                  checked
+                  ${ATTRIBUTES[a.attribute].sensitive ? html`` : html`checked`}
                   data-testid="${T.attribute}-${a.attribute}"
                 />
                 <label for="attribute-${a.attribute}"

@@ -26,6 +26,9 @@ const MESSAGES = {
     requiredLegend: 'Thông tin bắt buộc',
     optionalLegend: 'Thông tin tuỳ chọn — bỏ chọn nếu bạn không muốn chia sẻ',
     required: 'bắt buộc',
+    requiredWhy:
+      'Dịch vụ không thể thực hiện nếu thiếu các thông tin này, nên không thể bỏ chọn; nếu không đồng ý, hãy chọn Từ chối.',
+    sensitiveUnticked: 'Dữ liệu nhạy cảm không được chọn sẵn: hãy tự chọn nếu bạn đồng ý chia sẻ.',
     sensitive: 'dữ liệu cá nhân nhạy cảm',
     approve: 'Đồng ý chia sẻ',
     deny: 'Từ chối',
@@ -69,6 +72,10 @@ const MESSAGES = {
     requiredLegend: 'Required information',
     optionalLegend: 'Optional information — untick anything you do not want to share',
     required: 'required',
+    requiredWhy:
+      'The service cannot work without this information, so it cannot be unticked; if you do not agree, choose Deny.',
+    sensitiveUnticked:
+      'Sensitive data is never pre-ticked: tick it yourself if you agree to share it.',
     sensitive: 'sensitive personal data',
     approve: 'Allow sharing',
     deny: 'Deny',

@@ -26,6 +26,10 @@ export const PAGE_TEST_IDS = {
   consentPersona: 'consent-persona',
   /** Consent: the purpose text. */
   consentPurpose: 'consent-purpose',
+  /** Consent: the list of required attributes (they cannot be unticked). */
+  consentRequired: 'consent-required',
+  /** Consent: the list of optional attributes. */
+  consentOptional: 'consent-optional',
   /** Consent: `attribute-<name>`, the row of a required attribute or the checkbox of an optional one. */
   attribute: 'attribute',
   /** Consent and device: approve. */

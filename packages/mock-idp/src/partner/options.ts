@@ -10,7 +10,7 @@ import { z } from 'zod';
 export const partnerEnvelopeSchema = z.enum(['both', 'token', 'userinfo', 'none']);
 
 /** The `partner` block of a client with `dialect: 'vneid-partner'`. */
-export const partnerClientSchema = z.object({
+export const partnerClientSchema = z.strictObject({
   /**
    * The relying party's RSA public key (PEM SPKI/PKCS#1, a certificate, bare base64 DER, or
    * a JWK with `n` and `e`): envelopes and encrypted codes are encrypted to it.
@@ -48,7 +48,7 @@ export function partnerOptionsOf(client: {
 interface CheckedClient {
   readonly dialect: string;
   readonly clientSecret?: string | undefined;
-  readonly authMethods: readonly string[];
+  readonly authMethods?: readonly string[] | undefined;
   readonly partner?: PartnerClientOptions | undefined;
 }
 
@@ -56,7 +56,10 @@ interface CheckedClient {
 export function checkPartnerClient(client: CheckedClient, ctx: z.RefinementCtx): void {
   if (client.dialect !== 'vneid-partner') return;
   const partner = partnerOptionsOf(client);
-  if (client.clientSecret === undefined || !client.authMethods.includes('client_secret_post')) {
+  if (
+    client.clientSecret === undefined ||
+    (client.authMethods !== undefined && !client.authMethods.includes('client_secret_post'))
+  ) {
     ctx.addIssue({
       code: 'custom',
       path: ['authMethods'],

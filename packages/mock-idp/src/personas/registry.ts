@@ -1,15 +1,15 @@
 /** The personas a mock knows: built-ins plus validated custom ones. */
 import { DinhDanhError } from '@dinhdanh/core';
 import type { PersonaSummary } from '../interaction';
-import { BUILTIN_PERSONAS } from './builtin';
+import { builtinPersonas } from './builtin';
 import { personaInputSchema, type Persona, type PersonaInput } from './schema';
 
 /** Validate persona inputs; a bad one is `config_invalid` naming the persona and field. */
-export function loadPersonas(custom: readonly PersonaInput[]): Persona[] {
+export function loadPersonas(custom: readonly PersonaInput[], now: number = Date.now()): Persona[] {
   const byId = new Map<string, Persona>();
   // built-ins are checked against the schema by the test suite; parsing them at every
   // start would cost the CLI tens of milliseconds
-  for (const input of BUILTIN_PERSONAS)
+  for (const input of builtinPersonas(now))
     byId.set(input.id, { ...input, locked: input.locked ?? false });
   for (const [i, input] of custom.entries()) {
     const parsed = personaInputSchema.safeParse(input);

@@ -15,7 +15,7 @@ import { checkPidStructure } from './pid';
 
 /** A persona as given in options or a config file. */
 export const personaInputSchema = z
-  .object({
+  .strictObject({
     /** Stable identifier, used in `login_hint` and as the base of `sub`. */
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and dashes'),
     /** Shown in the persona picker. Default: the persona's name. */
@@ -29,7 +29,7 @@ export const personaInputSchema = z
     amr: z.array(z.string().min(1)).optional(),
     /** PostID's `authType`. */
     authType: z.enum(['SMS_OTP', 'SMART_OTP']).optional(),
-    attributes: identityAttributesSchema,
+    attributes: z.strictObject(identityAttributesSchema.shape),
   })
   .superRefine((p, ctx) => {
     const identity = identitySchema.safeParse({

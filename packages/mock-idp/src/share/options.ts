@@ -5,7 +5,7 @@
 import { z } from 'zod';
 
 /** The `share` block of a client. */
-export const shareClientSchema = z.object({
+export const shareClientSchema = z.strictObject({
   /** Results are POSTed here, signed with `webhookSecret` (core's `signWebhook` scheme). */
   webhookUrl: z.url().optional(),
   /** HMAC-SHA256 secret of the webhook; at least 32 characters. */

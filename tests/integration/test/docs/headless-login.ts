@@ -18,7 +18,7 @@ export async function loginAs(persona: string): Promise<Identity> {
   try {
     const { url, transaction } = await rp.startLogin({
       level: 2,
-      claims: ['name', 'birthdate', 'pid'],
+      attributes: ['name', 'birthdate', 'pid'],
       extraParams: { login_hint: persona }, // the mock skips its pages for this persona
     });
     const answer = await idp.fetch(new Request(url)); // what the browser would do

@@ -6,7 +6,7 @@
  */
 import { DinhDanhError } from '../../errors';
 import { meetsLevel } from '../../levels';
-import { grantedAttributes, readIdentity } from '../../login/identity';
+import { consentedIdentity, readIdentity } from '../../login/identity';
 import type { CrossDeviceContext } from '../../providers/profile';
 import type { LoginResult, QrLoginHandle, QrLoginStatus } from '../../rp/types';
 import type { ShareOutcome } from './schema';
@@ -61,18 +61,14 @@ function approvedResult(
       { path: 'accountLevel' },
     );
   }
-  const granted = grantedAttributes(identity, handle.required ?? [], 'The citizen did not share');
   const now = ctx.now();
   const answeredAt = outcome.answeredAt === undefined ? now : Date.parse(outcome.answeredAt);
+  const at = Number.isFinite(answeredAt) ? answeredAt : now;
+  const consented = consentedIdentity(ctx, identity, handle, at, 'The citizen did not share');
   return {
-    identity,
+    identity: consented.identity,
     tokens: { accessToken: '', tokenType: 'none' },
-    consent: {
-      requested: [...handle.claims],
-      granted,
-      ...(handle.purpose === undefined ? {} : { purpose: handle.purpose }),
-      at: new Date(Number.isFinite(answeredAt) ? answeredAt : now).toISOString(),
-    },
+    consent: consented.consent,
     session: { expiresAt: now + ctx.options.sessionMaxAge * 1000 },
     idTokenClaims: {},
     source: 'share',

@@ -5,6 +5,7 @@ declare module 'oidc-provider' {
   interface Interaction {
     uid: string;
     params: Record<string, unknown>;
+    prompt: { name: string; details: Record<string, unknown> };
   }
   interface GrantInstance {
     addOIDCScope(scope: string): void;

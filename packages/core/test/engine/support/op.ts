@@ -127,7 +127,7 @@ export async function startOp(): Promise<TestOp> {
     ],
     jwks: { keys: [signingKey] },
     acrValues: ['urn:dinhdanh:loa:1', 'urn:dinhdanh:loa:2'],
-    scopes: ['openid', 'offline_access', 'profile', 'vn_identity'],
+    scopes: ['openid', 'offline_access', 'profile', 'vn_identity', 'vn_pid'],
     claims: {
       acr: null,
       auth_time: null,
@@ -135,9 +135,11 @@ export async function startOp(): Promise<TestOp> {
       openid: ['sub'],
       profile: ['name', 'birthdate', 'gender'],
       vn_identity: ['vn_pid'],
+      vn_pid: ['vn_pid'],
     },
     features: {
       devInteractions: { enabled: false },
+      claimsParameter: { enabled: true },
       pushedAuthorizationRequests: { enabled: true, requirePushedAuthorizationRequests: true },
       deviceFlow: { enabled: true },
       rpInitiatedLogout: { enabled: true },
@@ -200,6 +202,9 @@ export async function startOp(): Promise<TestOp> {
         const clientId = String(details.params.client_id);
         const grant = new provider.Grant({ accountId, clientId });
         grant.addOIDCScope(String(details.params.scope));
+        // claims named in the `claims` request parameter (OIDC Core §5.5) are consented too
+        const missingClaims = details.prompt.details.missingOIDCClaims;
+        if (Array.isArray(missingClaims)) grant.addOIDCClaims(missingClaims as string[]);
         const grantId = await grant.save();
         await provider.interactionFinished(
           req,

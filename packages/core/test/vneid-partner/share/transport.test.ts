@@ -173,14 +173,18 @@ describe('polling a share transaction', () => {
     expect(result.identity.subject).toBe(PID);
     expect(result.identity.level).toBe(2);
     expect(result.identity.attributes.name?.full).toBe('Nguyễn Văn An');
-    const { granted, ...consent } = result.consent;
-    expect(consent).toEqual({
+    // the share data also carries birth date and gender, which were not asked for
+    expect(result.identity.attributes.birthdate).toBeUndefined();
+    expect(result.identity.attributes.gender).toBeUndefined();
+    expect(result.consent).toEqual({
       requested: ['pid', 'name'],
+      granted: ['pid', 'name'],
+      required: [],
       purpose: PURPOSE,
+      provider: 'vneid',
+      level: 2,
       at: new Date(NOW + 10_000).toISOString(),
     });
-    expect(granted).toContain('pid');
-    expect(granted).toContain('name');
     expect(result.source).toBe('share');
     expect(result.idTokenClaims).toEqual({});
     expect(result.tokens).toEqual({ accessToken: '', tokenType: 'none' });
