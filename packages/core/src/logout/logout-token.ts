@@ -31,6 +31,7 @@ export async function verifyLogoutToken(ctx: RpContext, jwt: string): Promise<Lo
       clockTolerance: options.clockTolerance,
       now: ctx.now,
       required: ['iat', 'jti'],
+      name: 'logout_token',
     });
   } catch (error) {
     const reason = isDinhDanhError(error) ? ` (${error.code})` : '';

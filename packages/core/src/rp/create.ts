@@ -3,10 +3,13 @@ import type { RelyingPartyOptionsInput } from '../config/schema';
 import { checkProviderAuth, staticMetadata } from '../config/provider';
 import { validateOptions } from '../config/validate';
 import { keyStore } from '../discovery/jwks';
+import type { MetadataCache } from '../discovery/metadata';
 import { metadataCache } from '../discovery/metadata';
 import { DinhDanhError } from '../errors';
+import { endpointName } from '../http/endpoint-name';
 import type { FetchLike, Sleep } from '../http/fetch';
 import { defaultSleep } from '../http/fetch';
+import { timedFetch } from '../http/timed-fetch';
 import { finishLogin } from '../login/finish';
 import { startLogin } from '../login/start';
 import { stepUp } from '../login/step-up';
@@ -85,14 +88,23 @@ export function createRelyingParty(config: RelyingPartyConfig): RelyingParty {
   checkFunction(nowOption, 'now');
   checkFunction(sleepOption, 'sleep');
   const options = validateOptions(rest);
-  const fetchFn: FetchLike = fetchOption ?? ((input, init) => globalThis.fetch(input, init));
+  const givenFetch: FetchLike = fetchOption ?? ((input, init) => globalThis.fetch(input, init));
   const now = nowOption ?? (() => Date.now());
   const sleep = sleepOption ?? defaultSleep;
   const profile = provider ?? oidc();
   checkProviderAuth(options, profile);
 
+  // Every request to the provider is bounded in time; the error names the endpoint.
+  const fetchFn = timedFetch(givenFetch, options.httpTimeoutMs, (url) => {
+    const name = endpointName(options.issuer, metadata.peek(), url);
+    return new DinhDanhError(
+      'provider_unreachable',
+      `The provider’s ${name} did not answer within ${options.httpTimeoutMs} ms.`,
+      { path: name },
+    );
+  });
   const endpoints = profile.protocol?.endpoints;
-  const metadata = endpoints
+  const metadata: MetadataCache = endpoints
     ? staticMetadata(options.issuer, endpoints)
     : metadataCache({
         issuer: options.issuer,
@@ -144,5 +156,9 @@ export function createRelyingParty(config: RelyingPartyConfig): RelyingParty {
     verifyLogoutToken: (jwt) => verifyLogoutToken(ctx, jwt),
     startQrLogin: (opts) => startQrLogin(ctx, opts),
     pollQrLogin: (handle) => pollQrLogin(ctx, handle),
+    clearCaches() {
+      metadata.clear();
+      keys.clear();
+    },
   };
 }

@@ -4,28 +4,21 @@
  */
 import { DinhDanhError, isDinhDanhError } from '../../errors';
 import { boundedFetch } from '../../http/bounded-fetch';
+import { parseJsonObject } from '../../http/json';
 import { providerError } from '../../http/protocol-error';
 import type { ProtocolPlugins } from '../../providers/profile';
 import type { RpContext } from '../../rp/context';
 
 function parseObject(text: string, what: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    value = undefined;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  const value = parseJsonObject(text);
+  if (value === undefined) {
     throw new DinhDanhError(
       'provider_response_invalid',
       `The provider's ${what} response is not a JSON object.`,
     );
   }
-  return value as Record<string, unknown>;
+  return value;
 }
-
-/** As openid-client's default: a stalled provider fails the login instead of hanging it. */
-const TIMEOUT_MS = 30_000;
 
 function unreachable(what: string): DinhDanhError {
   return new DinhDanhError(
@@ -37,19 +30,16 @@ function unreachable(what: string): DinhDanhError {
 async function send(ctx: RpContext, url: URL, init: RequestInit, what: string): Promise<Response> {
   const fetchFn = boundedFetch(ctx.fetch, ctx.options.maxTokenBytes * 4);
   try {
-    return await fetchFn(url.href, {
-      ...init,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
+    // ctx.fetch bounds the wait (httpTimeoutMs): a stalled provider fails the login.
+    return await fetchFn(url.href, { ...init, redirect: 'manual' });
   } catch (error) {
     if (isDinhDanhError(error)) throw error;
     throw unreachable(what);
   }
 }
 
-/** Reads a response as the profile says: decoded (envelope) or plain JSON. */
-async function readBody(
+/** Reads a provider's answer as the profile says: decoded (envelope) or plain JSON. */
+async function readAnswer(
   response: Response,
   protocol: ProtocolPlugins,
   kind: 'token' | 'userinfo',
@@ -57,21 +47,16 @@ async function readBody(
   let text: string;
   try {
     text = await response.text();
-  } catch {
-    // The body broke off or timed out while it was read.
+  } catch (error) {
+    // The body timed out (that error names the endpoint) or broke off while it was read.
+    if (isDinhDanhError(error)) throw error;
     throw unreachable(kind);
   }
   if (!response.ok) {
     // Errors are plain OAuth JSON when they are readable at all; never echo the body.
-    let error: unknown;
-    let description: unknown;
-    try {
-      const parsed = JSON.parse(text) as { error?: unknown; error_description?: unknown };
-      error = parsed.error;
-      description = parsed.error_description;
-    } catch {
-      error = undefined;
-    }
+    const parsed = parseJsonObject(text);
+    const error = parsed?.error;
+    const description = parsed?.error_description;
     if (typeof error === 'string' && error !== '') {
       throw providerError(error, typeof description === 'string' ? description : undefined);
     }
@@ -122,7 +107,7 @@ export async function requestTokens(
     },
     'token',
   );
-  return readBody(response, protocol, 'token');
+  return readAnswer(response, protocol, 'token');
 }
 
 /** Fetches userinfo with the access token as a bearer token. */
@@ -141,5 +126,5 @@ export async function requestUserinfo(
     },
     'userinfo',
   );
-  return readBody(response, protocol, 'userinfo');
+  return readAnswer(response, protocol, 'userinfo');
 }
