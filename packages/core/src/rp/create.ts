@@ -1,15 +1,11 @@
 /** `createRelyingParty(config)`: validates configuration and wires the engine. */
 import type { RelyingPartyOptionsInput } from '../config/schema';
-import { checkProviderAuth, staticMetadata } from '../config/provider';
+import { checkProviderAuth } from '../config/provider';
+import { providerCaches } from '../discovery/provider';
 import { validateOptions } from '../config/validate';
-import { keyStore } from '../discovery/jwks';
-import type { MetadataCache } from '../discovery/metadata';
-import { metadataCache } from '../discovery/metadata';
 import { DinhDanhError } from '../errors';
-import { endpointName } from '../http/endpoint-name';
 import type { FetchLike, Sleep } from '../http/fetch';
 import { defaultSleep } from '../http/fetch';
-import { timedFetch } from '../http/timed-fetch';
 import { finishLogin } from '../login/finish';
 import { startLogin } from '../login/start';
 import { stepUp } from '../login/step-up';
@@ -94,40 +90,13 @@ export function createRelyingParty(config: RelyingPartyConfig): RelyingParty {
   const profile = provider ?? oidc();
   checkProviderAuth(options, profile);
 
-  // Every request to the provider is bounded in time; the error names the endpoint.
-  const fetchFn = timedFetch(givenFetch, options.httpTimeoutMs, (url) => {
-    const name = endpointName(options.issuer, metadata.peek(), url);
-    return new DinhDanhError(
-      'provider_unreachable',
-      `The provider’s ${name} did not answer within ${options.httpTimeoutMs} ms.`,
-      { path: name },
-    );
-  });
-  const endpoints = profile.protocol?.endpoints;
-  const metadata: MetadataCache = endpoints
-    ? staticMetadata(options.issuer, endpoints)
-    : metadataCache({
-        issuer: options.issuer,
-        fetch: fetchFn,
-        now,
-        sleep,
-        ttlSeconds: options.discoveryTtl,
-        attempts: options.discoveryAttempts,
-        backoffMs: options.discoveryBackoffMs,
-      });
-  const keys = keyStore({
-    jwksUri: async () => {
-      const uri = (await metadata.get()).jwks_uri;
-      if (typeof uri !== 'string')
-        throw new DinhDanhError('discovery_failed', 'The provider publishes no jwks_uri.');
-      return uri;
-    },
-    fetch: fetchFn,
+  const provided = providerCaches(options, {
+    fetch: givenFetch,
     now,
-    ttlSeconds: options.jwksTtl,
-    refetchIntervalSeconds: options.jwksRefetchInterval,
-    staleGraceSeconds: options.jwksStaleGrace,
+    sleep,
+    ...(profile.protocol?.endpoints === undefined ? {} : { endpoints: profile.protocol.endpoints }),
   });
+  const { fetch: fetchFn, metadata, keys } = provided;
   const buildClient = clientFactory({ options, fetch: fetchFn, now });
   const ctx: RpContext = {
     options,
@@ -156,9 +125,6 @@ export function createRelyingParty(config: RelyingPartyConfig): RelyingParty {
     verifyLogoutToken: (jwt) => verifyLogoutToken(ctx, jwt),
     startQrLogin: (opts) => startQrLogin(ctx, opts),
     pollQrLogin: (handle) => pollQrLogin(ctx, handle),
-    clearCaches() {
-      metadata.clear();
-      keys.clear();
-    },
+    clearCaches: () => provided.clear(),
   };
 }
