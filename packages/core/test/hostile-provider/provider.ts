@@ -129,6 +129,7 @@ export async function startHostileProvider(): Promise<HostileProvider> {
     userinfo_endpoint: `${issuer}/userinfo`,
     jwks_uri: `${issuer}/jwks`,
     ...(hp.par ? { pushed_authorization_request_endpoint: `${issuer}/par` } : {}),
+    device_authorization_endpoint: `${issuer}/device`,
     id_token_signing_alg_values_supported: ['ES256'],
     response_types_supported: ['code'],
     code_challenge_methods_supported: ['S256'],
@@ -176,6 +177,16 @@ export async function startHostileProvider(): Promise<HostileProvider> {
           ...(idToken === undefined ? {} : { id_token: idToken }),
         }));
       }
+      case '/device':
+        await body(req);
+        return send(res, undefined, () => ({
+          device_code: 'hostile-device-code',
+          user_code: 'ABCD-EFGH',
+          verification_uri: `${issuer}/activate`,
+          verification_uri_complete: `${issuer}/activate?user_code=ABCD-EFGH`,
+          expires_in: 600,
+          interval: 5,
+        }));
       case '/userinfo':
         return send(res, hp.answers.userinfo, () => ({ sub: 'citizen-1' }));
       default:

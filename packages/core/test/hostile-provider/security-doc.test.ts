@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { ATTACKS } from './cases';
 
 const DOC = new URL('../../../../docs/security.md', import.meta.url);
-const BEGIN = '<!-- attacks:begin (generated from packages/core/test/hostile-provider/cases.ts) -->';
+const BEGIN =
+  '<!-- attacks:begin (generated from packages/core/test/hostile-provider/cases.ts) -->';
 const END = '<!-- attacks:end -->';
 
 function table(): string {
