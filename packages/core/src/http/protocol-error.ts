@@ -168,7 +168,7 @@ export function protocolError(error: unknown): DinhDanhError {
   // Our own errors thrown inside openid-client (a time-out, a size limit in the custom
   // fetch) come back wrapped: the first one in the chain says what happened.
   const ours = errors.find((each) => isDinhDanhError(each));
-  if (ours !== undefined) return ours as DinhDanhError;
+  if (ours !== undefined) return ours;
   const messages = errors.map((each) => (each instanceof Error ? each.message : ''));
   const problem = idTokenProblem(messages);
   if (problem !== undefined) {

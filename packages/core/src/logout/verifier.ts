@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { zodMessages } from '../config/messages';
+import type { RelyingPartyOptionsInput } from '../config/schema';
 import { relyingPartyOptionsSchema } from '../config/schema';
 import { providerCaches } from '../discovery/provider';
 import { DinhDanhError } from '../errors';
@@ -14,7 +15,7 @@ import { memoryReplayCache } from '../replay-cache';
 import type { LogoutTokenResult } from '../rp/types';
 import { verifyLogoutToken } from './logout-token';
 
-const verifierSchema = z.pick(relyingPartyOptionsSchema, {
+const FIELDS: Record<keyof LogoutTokenVerifierOptions, true> = {
   issuer: true,
   clientId: true,
   idTokenAlgorithms: true,
@@ -27,10 +28,31 @@ const verifierSchema = z.pick(relyingPartyOptionsSchema, {
   jwksTtl: true,
   jwksRefetchInterval: true,
   jwksStaleGrace: true,
-});
+};
+
+const verifierSchema = z.pick(relyingPartyOptionsSchema, FIELDS);
+
+type LogoutTokenVerifierOptions = Omit<
+  LogoutTokenVerifierConfig,
+  'replayCache' | 'fetch' | 'now' | 'sleep'
+>;
 
 /** Configuration of {@link createLogoutTokenVerifier}: the relying party's, minus what logins need. */
-export type LogoutTokenVerifierConfig = z.input<typeof verifierSchema> & {
+export type LogoutTokenVerifierConfig = Pick<
+  RelyingPartyOptionsInput,
+  | 'issuer'
+  | 'clientId'
+  | 'idTokenAlgorithms'
+  | 'clockTolerance'
+  | 'maxTokenBytes'
+  | 'httpTimeoutMs'
+  | 'discoveryTtl'
+  | 'discoveryAttempts'
+  | 'discoveryBackoffMs'
+  | 'jwksTtl'
+  | 'jwksRefetchInterval'
+  | 'jwksStaleGrace'
+> & {
   /** Where logout token ids are remembered (default in memory; share one between processes). */
   replayCache?: ReplayCache;
   /** `fetch` to use (default the global one). */

@@ -147,6 +147,7 @@ export function fakeRp(): FakeRp {
     },
     startQrLogin: unused('startQrLogin'),
     pollQrLogin: unused('pollQrLogin'),
+    clearCaches: () => undefined,
   };
   return rp;
 }

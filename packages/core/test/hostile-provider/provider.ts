@@ -5,15 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import {
-  base64url,
-  exportJWK,
-  generateKeyPair,
-  importJWK,
-  SignJWT,
-  type JWK,
-  type JWTPayload,
-} from 'jose';
+import { base64url, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 
 export const CLIENT_ID = 'bank-portal';
 export const REDIRECT_URI = 'http://127.0.0.1/callback';
@@ -36,9 +28,13 @@ export interface HostileProvider {
   /** Builds the ID token the token endpoint returns (default: a valid one for `nonce`). */
   idToken: (nonce: string) => Promise<string | undefined>;
   /** Signs claims (defaults: iss, aud, sub, iat, exp, a PID) with a published key or `key`. */
-  sign(claims?: JWTPayload, header?: Record<string, unknown>, key?: JWK): Promise<string>;
+  sign(
+    claims?: Record<string, unknown>,
+    header?: Record<string, unknown>,
+    key?: JWK,
+  ): Promise<string>;
   /** Like `sign`, but without jose's header checks (for headers jose refuses to sign, `crit`). */
-  signRaw(claims?: JWTPayload, header?: Record<string, unknown>): Promise<string>;
+  signRaw(claims?: Record<string, unknown>, header?: Record<string, unknown>): Promise<string>;
   /** A fresh key, not published. */
   newKey(kid: string): Promise<JWK>;
   close(): Promise<void>;
@@ -103,9 +99,10 @@ export async function startHostileProvider(): Promise<HostileProvider> {
     async signRaw(claims = {}, header = {}) {
       const signer = hp.keys[0];
       if (signer === undefined) throw new Error('no key');
+      // The payload of a normal signature, re-signed under a header jose would refuse.
       const token = await hp.sign(claims);
-      const payload = JSON.parse(new TextDecoder().decode(base64url.decode(token.split('.')[1]!)));
-      const input = `${base64url.encode(JSON.stringify({ alg: 'ES256', kid: signer.kid, ...header }))}.${base64url.encode(JSON.stringify(payload))}`;
+      const payload = token.split('.')[1] ?? '';
+      const input = `${base64url.encode(JSON.stringify({ alg: 'ES256', kid: signer.kid, ...header }))}.${payload}`;
       const key = (await importJWK(signer, 'ES256')) as CryptoKey;
       const signature = await crypto.subtle.sign(
         { name: 'ECDSA', hash: 'SHA-256' },

@@ -121,7 +121,7 @@ describe('an injected fetch that ignores the abort signal is bounded too', () =>
     const stalled = new ReadableStream<Uint8Array>({ pull: () => new Promise(() => undefined) });
     const rp = rpOf(hp, {
       fetch: (input, init) =>
-        String(input).endsWith('/jwks')
+        (input instanceof Request ? input.url : input.toString()).endsWith('/jwks')
           ? Promise.resolve(
               new Response(stalled, { headers: { 'content-type': 'application/json' } }),
             )
