@@ -1,3 +1,5 @@
+import { redact } from './redact';
+
 /**
  * Every failure the SDK reports is a {@link DinhDanhError} whose `code` is one of these.
  * Callers branch on `code`, never on message text. The list is documented, with what to
@@ -43,6 +45,7 @@ export const ERROR_CODES = {
   state_mismatch: 400,
   iss_mismatch: 400,
   callback_invalid: 400,
+  callback_parameter_repeated: 400,
 
   // tokens
   token_invalid: 401,
@@ -91,6 +94,19 @@ export const ERROR_CODES = {
   webhook_replayed: 409,
 } as const satisfies Record<string, number>;
 
+/** A field path: names (`birthdate`, `clientAuth.method`, `verified_claims.claims.address`) and indexes. */
+const FIELD_PATH =
+  /^[\p{L}_$][\p{L}\p{N}_$:-]{0,63}(?:\.(?:[\p{L}_$][\p{L}\p{N}_$:-]{0,63}|\d{1,6})|\[\d{1,6}\]){0,15}$/u;
+
+/**
+ * `path` as given when it is a field path that `redact()` leaves alone; `[redacted]`
+ * otherwise (a value slipped in: a provider's error code, a token, a personal ID number).
+ */
+function fieldPath(path: string | undefined): string | undefined {
+  if (path === undefined || path === '') return undefined;
+  return FIELD_PATH.test(path) && redact(path) === path ? path : '[redacted]';
+}
+
 /** A stable, documented error code. See `docs/errors.md`. */
 export type DinhDanhErrorCode = keyof typeof ERROR_CODES;
 
@@ -102,7 +118,8 @@ export interface DinhDanhErrorOptions {
   status?: number;
   /**
    * Where the problem is, for errors about data: a field path such as `birthdate` or
-   * `verified_claims.claims.address.locality`. Never the value itself.
+   * `verified_claims.claims.address.locality`. Never the value itself: anything that is
+   * not a field path, or that `redact()` would mask, is replaced by `[redacted]`.
    */
   path?: string;
 }
@@ -137,7 +154,7 @@ export class DinhDanhError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.status = options.status ?? ERROR_CODES[code];
-    this.path = options.path;
+    this.path = fieldPath(options.path);
   }
 
   /** A JSON view safe to log or return to a client: code, status, message, path. */

@@ -71,6 +71,10 @@ export type { ClaimSources, Dialect, NormalizeContext } from './claims/normalize
 export { parseCccdQr } from './claims/cccd-qr';
 export type { CccdQrData } from './claims/cccd-qr';
 
+// ── back-channel logout without a relying party ──
+export { createLogoutTokenVerifier } from './logout/verifier';
+export type { LogoutTokenVerifier, LogoutTokenVerifierConfig } from './logout/verifier';
+
 // ── replay protection (logout tokens, webhooks) ──
 export { memoryReplayCache } from './replay-cache';
 export type { MemoryReplayCacheOptions, ReplayCache } from './replay-cache';

@@ -23,6 +23,20 @@ describe('DinhDanhError', () => {
     });
   });
 
+  it('keeps a field path in `path`, and redacts anything else', () => {
+    const path = (value: string) => new DinhDanhError('input_invalid', 'x', { path: value }).path;
+    expect(path('verified_claims.claims.address.locality')).toBe(
+      'verified_claims.claims.address.locality',
+    );
+    expect(path('documents[0].number')).toBe('documents[0].number');
+    expect(path('userinfo.NgayThangNamSinh')).toBe('userinfo.NgayThangNamSinh');
+    expect(path('001090012345')).toBe('[redacted]');
+    expect(path('eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.')).toBe('[redacted]');
+    expect(path('Nguyễn Văn A')).toBe('[redacted]');
+    expect(path('a.b.0901234567')).toBe('[redacted]');
+    expect(new DinhDanhError('input_invalid', 'x', { path: '' }).path).toBeUndefined();
+  });
+
   it('lets a caller override the status', () => {
     expect(new DinhDanhError('provider_error', 'x', { status: 504 }).status).toBe(504);
   });

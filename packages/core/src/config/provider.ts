@@ -58,5 +58,5 @@ export function staticMetadata(issuer: string, endpoints: StaticEndpoints): Meta
     userinfo_endpoint: endpointUrl(origin, 'userinfo', endpoints.userinfo),
     response_types_supported: ['code'],
   });
-  return { get: () => Promise.resolve(metadata) };
+  return { get: () => Promise.resolve(metadata), peek: () => metadata, clear: () => undefined };
 }

@@ -122,6 +122,13 @@ export const relyingPartyOptionsSchema = z.object({
   maxTokenBytes: z._default(z.int().check(z.positive()), 65_536),
   /** Local session length, seconds. */
   sessionMaxAge: z._default(z.int().check(z.positive()), 8 * 3600),
+  /**
+   * Longest wait for one request to the provider (discovery, JWKS, PAR, token, userinfo,
+   * device authorization, the partner profile's calls), headers and body, milliseconds.
+   * Past it the request is aborted: `provider_unreachable` (`jwks_failed` for keys,
+   * `discovery_failed` for discovery) with the endpoint named in `path`.
+   */
+  httpTimeoutMs: z._default(z.int().check(z.gte(100), z.lte(120_000)), 5000),
   /** Discovery document cache TTL, seconds. */
   discoveryTtl: z._default(z.int().check(z.gte(0)), 3600),
   /** Discovery attempts before `discovery_failed`. */

@@ -4,11 +4,15 @@ import type { RelyingPartyOptions } from './schema';
 import { zodMessages } from './messages';
 import { relyingPartyOptionsSchema } from './schema';
 
+/** Each issue prefixed with its path, unless its message names the path already. */
 function describe(issues: readonly z.core.$ZodIssue[]): string {
   return issues
-    .map((issue) =>
-      issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
-    )
+    .map((issue) => {
+      const path = issue.path.join('.');
+      return path === '' || issue.message.includes(path)
+        ? issue.message
+        : `${path}: ${issue.message}`;
+    })
     .join('; ');
 }
 
@@ -24,7 +28,7 @@ export function validateOptions(input: unknown): RelyingPartyOptions {
       'config_invalid',
       `Invalid relying party configuration. ${describe(parsed.error.issues)}`,
       {
-        path: first === undefined ? '' : first.path.join('.'),
+        ...(first === undefined || first.path.length === 0 ? {} : { path: first.path.join('.') }),
         cause: parsed.error,
       },
     );

@@ -13,9 +13,9 @@
 import type { JWK, JWSHeaderParameters, FlattenedJWSInput, CryptoKey } from 'jose';
 import * as joseErrors from 'jose/errors';
 import { createLocalJWKSet } from 'jose/jwks/local';
-import { DinhDanhError } from '../errors';
+import { DinhDanhError, isDinhDanhError } from '../errors';
 import type { FetchLike } from '../http/fetch';
-import { readJsonObject } from '../http/fetch';
+import { readJsonObject } from '../http/json';
 
 /** How the key store behaves. */
 export interface KeyStoreOptions {
@@ -48,6 +48,8 @@ export type KeyResolver = (
 export interface KeyStore {
   /** The key for a JWS header; refetches once for an unknown `kid` when allowed. */
   resolve: KeyResolver;
+  /** Forgets the cached keys and every rate limit: the next `resolve` fetches the key set. */
+  clear(): void;
 }
 
 const MAX_JWKS_BYTES = 256 * 1024;
@@ -69,21 +71,25 @@ export function keyStore(options: KeyStoreOptions): KeyStore {
 
   async function load(): Promise<void> {
     const uri = await options.jwksUri();
-    let response: Response;
+    let body: Record<string, unknown> | undefined;
     try {
-      response = await options.fetch(uri, {
+      const response = await options.fetch(uri, {
         headers: { accept: 'application/json' },
         redirect: 'manual',
       });
+      if (response.status === 200) body = await readJsonObject(response, MAX_JWKS_BYTES);
+      else await response.body?.cancel().catch(() => undefined);
     } catch (cause) {
-      throw new DinhDanhError('jwks_failed', 'The provider’s JWKS could not be fetched.', {
-        cause,
-      });
+      // A time-out says how long it waited; keep that message.
+      const message = isDinhDanhError(cause, 'provider_unreachable')
+        ? cause.message
+        : 'The provider’s JWKS could not be fetched.';
+      throw new DinhDanhError('jwks_failed', message, { cause, path: 'jwks_uri' });
     }
-    const body =
-      response.status === 200 ? await readJsonObject(response, MAX_JWKS_BYTES) : undefined;
     if (body === undefined || !Array.isArray(body.keys)) {
-      throw new DinhDanhError('jwks_failed', 'The provider’s JWKS is not a valid key set.');
+      throw new DinhDanhError('jwks_failed', 'The provider’s JWKS is not a valid key set.', {
+        path: 'jwks_uri',
+      });
     }
     local = createLocalJWKSet({ keys: body.keys as JWK[] });
     fetchedAt = options.now();
@@ -140,7 +146,7 @@ export function keyStore(options: KeyStoreOptions): KeyStore {
         throw new DinhDanhError(
           'key_not_found',
           'The token names no key id and the provider has several keys.',
-          { cause: error },
+          { cause: error, path: 'kid' },
         );
       }
       throw error;
@@ -148,6 +154,12 @@ export function keyStore(options: KeyStoreOptions): KeyStore {
   }
 
   return {
+    clear() {
+      local = undefined;
+      fetchedAt = -Infinity;
+      forcedAt = -Infinity;
+      failedAt = -Infinity;
+    },
     async resolve(header, token) {
       await ensureFresh();
       const found = await lookup(header, token);
@@ -161,6 +173,7 @@ export function keyStore(options: KeyStoreOptions): KeyStore {
       throw new DinhDanhError(
         'key_not_found',
         'The token is signed with a key the provider does not publish.',
+        { path: 'kid' },
       );
     },
   };

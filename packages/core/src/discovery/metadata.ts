@@ -4,8 +4,9 @@
  */
 import type { ServerMetadata } from 'openid-client';
 import { DinhDanhError, isDinhDanhError } from '../errors';
+import { wellKnownUrl } from '../http/endpoint-name';
 import type { FetchLike, Sleep } from '../http/fetch';
-import { readJsonObject } from '../http/fetch';
+import { readJsonObject } from '../http/json';
 
 /** How discovery behaves. */
 export interface DiscoveryOptions {
@@ -20,34 +21,33 @@ export interface DiscoveryOptions {
 
 const MAX_METADATA_BYTES = 256 * 1024;
 
-function wellKnown(issuer: string): string {
-  const url = new URL(issuer);
-  const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
-  url.pathname = `${path}.well-known/openid-configuration`;
-  return url.href;
-}
-
 async function fetchOnce(options: DiscoveryOptions): Promise<ServerMetadata> {
-  let response: Response;
+  let body: Record<string, unknown> | undefined;
   try {
-    response = await options.fetch(wellKnown(options.issuer), {
+    const response = await options.fetch(wellKnownUrl(options.issuer), {
       headers: { accept: 'application/json' },
       redirect: 'manual',
     });
+    if (response.status !== 200) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new DinhDanhError(
+        'discovery_failed',
+        `Discovery answered HTTP ${response.status}; check the issuer URL.`,
+        { path: 'issuer' },
+      );
+    }
+    body = await readJsonObject(response, MAX_METADATA_BYTES);
   } catch (cause) {
+    if (isDinhDanhError(cause, 'discovery_failed')) throw cause;
+    // A time-out names the endpoint in its own error; keep that in the cause.
     throw new DinhDanhError(
       'discovery_failed',
-      'The provider could not be reached for discovery; check the issuer URL and network.',
-      { cause },
+      isDinhDanhError(cause, 'provider_unreachable')
+        ? `${cause.message} Check the issuer URL and network.`
+        : 'The provider could not be reached for discovery; check the issuer URL and network.',
+      { cause, path: 'issuer' },
     );
   }
-  if (response.status !== 200) {
-    throw new DinhDanhError(
-      'discovery_failed',
-      `Discovery answered HTTP ${response.status}; check the issuer URL.`,
-    );
-  }
-  const body = await readJsonObject(response, MAX_METADATA_BYTES);
   if (
     body === undefined ||
     typeof body.issuer !== 'string' ||
@@ -56,12 +56,14 @@ async function fetchOnce(options: DiscoveryOptions): Promise<ServerMetadata> {
     throw new DinhDanhError(
       'discovery_failed',
       'The discovery document is not valid OpenID Provider metadata.',
+      { path: 'issuer' },
     );
   }
   if (body.issuer !== options.issuer) {
     throw new DinhDanhError(
       'issuer_mismatch',
       'The provider’s discovery document names a different issuer than configured; configure the exact issuer it publishes.',
+      { path: 'issuer' },
     );
   }
   return body as ServerMetadata;
@@ -71,6 +73,10 @@ async function fetchOnce(options: DiscoveryOptions): Promise<ServerMetadata> {
 export interface MetadataCache {
   /** The metadata, fetched when missing or older than the TTL. */
   get(): Promise<ServerMetadata>;
+  /** The metadata last fetched, without fetching (`undefined` before the first). */
+  peek(): ServerMetadata | undefined;
+  /** Forgets the cached document: the next `get` fetches it again. */
+  clear(): void;
 }
 
 /** Creates the discovery cache. Concurrent callers share one fetch. */
@@ -95,10 +101,17 @@ export function metadataCache(options: DiscoveryOptions): MetadataCache {
     if (cached !== undefined) return cached.value; // stale beats down
     throw lastError instanceof DinhDanhError
       ? lastError
-      : new DinhDanhError('discovery_failed', 'Discovery failed.', { cause: lastError });
+      : new DinhDanhError('discovery_failed', 'Discovery failed.', {
+          cause: lastError,
+          path: 'issuer',
+        });
   }
 
   return {
+    peek: () => cached?.value,
+    clear() {
+      cached = undefined;
+    },
     get() {
       if (cached !== undefined && options.now() - cached.at < options.ttlSeconds * 1000) {
         return Promise.resolve(cached.value);

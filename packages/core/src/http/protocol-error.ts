@@ -5,6 +5,7 @@
 import * as client from 'openid-client';
 import type { DinhDanhErrorCode } from '../errors';
 import { DinhDanhError, ERROR_CODES, isDinhDanhError } from '../errors';
+import { redact } from '../redact';
 import { safeCause } from './safe-cause';
 
 const PROVIDER_CODES: ReadonlySet<string> = new Set([
@@ -31,6 +32,13 @@ export function providerErrorCode(error: string): DinhDanhErrorCode {
     : 'provider_error';
 }
 
+/** Provider text fit for a message: personal data and tokens masked, markup dropped, bounded. */
+function printable(text: string, max: number): string {
+  return redact(text)
+    .replace(/[^\p{L}\p{N} .,:;'()/_*[\]-]/gu, '')
+    .slice(0, max);
+}
+
 /** An error a provider returned, with its code and (sanitised) description. */
 export function providerError(
   error: string,
@@ -38,28 +46,75 @@ export function providerError(
   cause?: unknown,
 ): DinhDanhError {
   const code = providerErrorCode(error);
-  const safe =
-    description === undefined
-      ? ''
-      : `: ${description.replace(/[^\p{L}\p{N} .,:;'()/_-]/gu, '').slice(0, 200)}`;
-  return new DinhDanhError(code, `The identity provider answered ${error}${safe}.`, {
+  const safe = description === undefined ? '' : `: ${printable(description, 200)}`;
+  // `path` names the parameter; the value, which the provider chooses, is shown (redacted)
+  // in the message only.
+  return new DinhDanhError(code, `The identity provider answered ${printable(error, 64)}${safe}.`, {
     cause: safeCause(cause),
-    path: error,
+    path: 'error',
   });
 }
 
+/** Codes of a claim whose value failed a check (the same codes our own verification uses). */
 const CLAIM_CODES: Readonly<Record<string, DinhDanhErrorCode>> = {
   nonce: 'nonce_mismatch',
   aud: 'audience_mismatch',
   azp: 'audience_mismatch',
   iss: 'token_invalid',
-  sub: 'sub_mismatch',
+  sub: 'token_invalid',
   auth_time: 'auth_time_too_old',
   exp: 'token_expired',
   nbf: 'token_not_yet_valid',
   iat: 'token_not_yet_valid',
   state: 'state_mismatch',
 };
+
+/**
+ * Codes of a claim that is missing: a token without `sub` or `iat` is malformed
+ * (`token_invalid`), not about another subject or from the future.
+ */
+const MISSING_CLAIM_CODES: Readonly<Record<string, DinhDanhErrorCode>> = {
+  nonce: 'nonce_mismatch',
+  auth_time: 'auth_time_too_old',
+};
+
+/** The errors of a chain, outermost first (bounded depth: a chain may be cyclic). */
+function chain(error: unknown): unknown[] {
+  const found: unknown[] = [];
+  let current = error;
+  for (let depth = 0; depth < 8 && current !== undefined && current !== null; depth += 1) {
+    found.push(current);
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return found;
+}
+
+/**
+ * What oauth4webapi says about the ID token itself before our verification runs (its
+ * messages are the only place it names the part): `[path, message]` or `undefined`.
+ */
+function idTokenProblem(messages: readonly string[]): [string, string] | undefined {
+  for (const message of messages) {
+    if (/"crit" header/.test(message))
+      return [
+        'crit',
+        'The provider’s ID token has a critical header this client does not understand.',
+      ];
+    const claimType = /^unexpected JWT "([a-z_]+)" \([^)]*\) claim type$/i.exec(message)?.[1];
+    if (claimType !== undefined)
+      return [claimType, `The provider’s ID token has a ${claimType} claim of the wrong type.`];
+    if (
+      message.includes('"id_token"') ||
+      /^(Invalid JWT|failed to parse JWT|JWT (Header|Payload) must be|JWE decryption is not configured)/.test(
+        message,
+      )
+    )
+      return ['id_token', 'The provider’s ID token is missing or malformed.'];
+    if (message.includes('additional untrusted audiences'))
+      return ['aud', 'The ID token has several audiences and names no authorised party.'];
+  }
+  return undefined;
+}
 
 function claimOf(cause: unknown): string | undefined {
   // openid-client wraps oauth4webapi's error, whose own cause names the claim.
@@ -87,7 +142,7 @@ function detail(error: unknown, inner: Error): DinhDanhError | undefined {
   const missing = /^JWT "([a-z_]+)" \([^)]*\) claim missing$/i.exec(inner.message)?.[1];
   if (missing !== undefined) {
     return new DinhDanhError(
-      CLAIM_CODES[missing] ?? 'token_invalid',
+      MISSING_CLAIM_CODES[missing] ?? 'token_invalid',
       `The provider’s token lacks the ${missing} claim.`,
       { cause: safeCause(error), path: missing },
     );
@@ -109,7 +164,25 @@ function detail(error: unknown, inner: Error): DinhDanhError | undefined {
 
 /** Maps anything thrown by a protocol call to a `DinhDanhError`. */
 export function protocolError(error: unknown): DinhDanhError {
-  if (isDinhDanhError(error)) return error;
+  const errors = chain(error);
+  // Our own errors thrown inside openid-client (a time-out, a size limit in the custom
+  // fetch) come back wrapped: the first one in the chain says what happened.
+  const ours = errors.find((each) => isDinhDanhError(each));
+  if (ours !== undefined) return ours;
+  const messages = errors.map((each) => (each instanceof Error ? each.message : ''));
+  const problem = idTokenProblem(messages);
+  if (problem !== undefined) {
+    const [path, message] = problem;
+    const code = path === 'aud' ? 'audience_mismatch' : 'token_invalid';
+    return new DinhDanhError(code, message, { cause: safeCause(error), path });
+  }
+  if (
+    errors.some((each) => each instanceof Error && /^(TimeoutError|AbortError)$/.test(each.name))
+  ) {
+    return new DinhDanhError('provider_unreachable', 'The provider did not answer in time.', {
+      cause: safeCause(error),
+    });
+  }
   if (
     error instanceof client.ResponseBodyError ||
     error instanceof client.AuthorizationResponseError

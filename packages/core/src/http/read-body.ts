@@ -1,5 +1,5 @@
 import { DinhDanhError } from '../errors';
-import { readBounded } from './bounded-fetch';
+import { declaredLength, readBounded } from './bounded-read';
 
 function tooLarge(maxBytes: number): DinhDanhError {
   return new DinhDanhError('input_invalid', `The request body exceeds ${String(maxBytes)} bytes.`, {
@@ -14,9 +14,9 @@ function tooLarge(maxBytes: number): DinhDanhError {
  *
  * @throws `input_invalid` (status 413) when the body is too large or was already read.
  */
-export async function readBody(request: Request, maxBytes: number): Promise<Uint8Array> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+export async function readRequestBody(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const declared = declaredLength(request.headers);
+  if (declared !== undefined && declared > maxBytes) throw tooLarge(maxBytes);
   if (request.bodyUsed) {
     throw new DinhDanhError(
       'input_invalid',
@@ -29,7 +29,12 @@ export async function readBody(request: Request, maxBytes: number): Promise<Uint
   return body;
 }
 
-/** Reads a request body as UTF-8 text, bounded like {@link readBody}. */
-export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
-  return new TextDecoder().decode(await readBody(request, maxBytes));
+/** Reads a request body as UTF-8 text, bounded like {@link readRequestBody}. */
+export async function readRequestText(request: Request, maxBytes: number): Promise<string> {
+  return new TextDecoder().decode(await readRequestBody(request, maxBytes));
 }
+
+/** @deprecated Internal alias kept until `handlers/` calls {@link readRequestBody}. */
+export const readBody = readRequestBody;
+/** @deprecated Internal alias kept until `handlers/` calls {@link readRequestText}. */
+export const readBodyText = readRequestText;

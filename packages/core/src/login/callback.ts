@@ -32,9 +32,12 @@ export function checkCallback(
   const params = url.searchParams;
   for (const name of SINGLE) {
     if (params.getAll(name).length > 1) {
-      throw new DinhDanhError('callback_invalid', `The callback repeats the ${name} parameter.`, {
-        path: name,
-      });
+      // Parameter pollution: which copy is checked and which is used could differ.
+      throw new DinhDanhError(
+        'callback_parameter_repeated',
+        `The callback repeats the ${name} parameter; it was refused.`,
+        { path: name },
+      );
     }
   }
   if (params.get('state') !== transaction.state) {

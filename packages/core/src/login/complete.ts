@@ -38,8 +38,9 @@ export async function completeLogin(
   const tokens = toTokenSet(response, ctx.now);
   if (tokens.idToken === undefined) {
     throw new DinhDanhError(
-      'provider_response_invalid',
+      'token_invalid',
       'The provider returned no ID token; check that the openid scope is allowed.',
+      { path: 'id_token' },
     );
   }
   const { claims: idTokenClaims, level } = await verifyIdToken(ctx, tokens.idToken, {

@@ -1,6 +1,8 @@
 /** OpenID Connect Back-Channel Logout 1.0: verification of a logout token, once. */
 import { DinhDanhError, isDinhDanhError } from '../errors';
-import type { RpContext } from '../rp/context';
+import type { KeyStore } from '../discovery/jwks';
+import type { RelyingPartyOptions } from '../config/schema';
+import type { ReplayCache } from '../replay-cache';
 import type { LogoutTokenResult } from '../rp/types';
 import { verifyJwt } from '../tokens/jwt';
 
@@ -14,12 +16,26 @@ function invalid(message: string, path?: string, cause?: unknown): DinhDanhError
   });
 }
 
+/** What logout token verification needs: no redirect URI, no client credentials. */
+export interface LogoutTokenContext {
+  readonly options: Pick<
+    RelyingPartyOptions,
+    'issuer' | 'clientId' | 'idTokenAlgorithms' | 'maxTokenBytes' | 'clockTolerance'
+  >;
+  readonly keys: KeyStore;
+  readonly now: () => number;
+  readonly replayCache: ReplayCache;
+}
+
 /**
  * Verifies a logout token: signature, issuer, audience, `iat`/`exp`, the `events` member,
  * no `nonce`, `sub` or `sid`, and refuses a `jti` seen before.
  * @throws DinhDanhError logout_token_invalid, logout_token_replayed.
  */
-export async function verifyLogoutToken(ctx: RpContext, jwt: string): Promise<LogoutTokenResult> {
+export async function verifyLogoutToken(
+  ctx: LogoutTokenContext,
+  jwt: string,
+): Promise<LogoutTokenResult> {
   const { options } = ctx;
   let verified: Awaited<ReturnType<typeof verifyJwt>>;
   try {
@@ -31,6 +47,7 @@ export async function verifyLogoutToken(ctx: RpContext, jwt: string): Promise<Lo
       clockTolerance: options.clockTolerance,
       now: ctx.now,
       required: ['iat', 'jti'],
+      name: 'logout_token',
     });
   } catch (error) {
     const reason = isDinhDanhError(error) ? ` (${error.code})` : '';

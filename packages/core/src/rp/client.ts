@@ -7,7 +7,9 @@
 import * as client from 'openid-client';
 import { importPrivateKey, signingAlgorithm } from '../config/keys';
 import type { PrivateJwk, RelyingPartyOptions } from '../config/schema';
+import { DinhDanhError } from '../errors';
 import { boundedFetch } from '../http/bounded-fetch';
+import { endpointName } from '../http/endpoint-name';
 import type { FetchLike } from '../http/fetch';
 
 /** Prepared, reusable pieces (keys are imported once). */
@@ -41,7 +43,16 @@ export function clientFactory(
 ): (metadata: client.ServerMetadata) => Promise<client.Configuration> {
   const { options } = input;
   // Token and userinfo responses carry tokens: a few times the token limit is plenty.
-  const fetchFn = boundedFetch(input.fetch, options.maxTokenBytes * 4);
+  const fetchFn = (metadata: client.ServerMetadata) =>
+    boundedFetch(input.fetch, options.maxTokenBytes * 4, (url, maxBytes) => {
+      const name = endpointName(options.issuer, metadata, url);
+      // A token answer that large can only be carrying an oversized token.
+      return new DinhDanhError(
+        name === 'token_endpoint' ? 'token_too_large' : 'provider_response_invalid',
+        `The provider’s ${name} sent a response larger than ${maxBytes} bytes; it was refused.`,
+        { path: name },
+      );
+    });
   let auth: Promise<client.ClientAuth> | undefined;
   let decryption: Promise<client.DecryptionKey[]> | undefined;
 
@@ -100,7 +111,8 @@ export function clientFactory(
       },
       await clientAuth(),
     );
-    config[client.customFetch] = (url, init) => fetchFn(url, init as RequestInit);
+    const bounded = fetchFn(metadata);
+    config[client.customFetch] = (url, init) => bounded(url, init as RequestInit);
     if (new URL(metadata.issuer).protocol === 'http:') client.allowInsecureRequests(config);
     const keys = await decryptionKeys();
     if (keys.length > 0) client.enableDecryptingResponses(config, CONTENT_ENCRYPTION, ...keys);

@@ -1,9 +1,8 @@
 /** `createRelyingParty(config)`: validates configuration and wires the engine. */
 import type { RelyingPartyOptionsInput } from '../config/schema';
-import { checkProviderAuth, staticMetadata } from '../config/provider';
+import { checkProviderAuth } from '../config/provider';
+import { providerCaches } from '../discovery/provider';
 import { validateOptions } from '../config/validate';
-import { keyStore } from '../discovery/jwks';
-import { metadataCache } from '../discovery/metadata';
 import { DinhDanhError } from '../errors';
 import type { FetchLike, Sleep } from '../http/fetch';
 import { defaultSleep } from '../http/fetch';
@@ -84,37 +83,19 @@ export function createRelyingParty(config: RelyingPartyConfig): RelyingParty {
   checkFunction(nowOption, 'now');
   checkFunction(sleepOption, 'sleep');
   const options = validateOptions(rest);
-  const fetchFn: FetchLike = fetchOption ?? ((input, init) => globalThis.fetch(input, init));
+  const givenFetch: FetchLike = fetchOption ?? ((input, init) => globalThis.fetch(input, init));
   const now = nowOption ?? (() => Date.now());
   const sleep = sleepOption ?? defaultSleep;
   const profile = provider ?? oidc();
   checkProviderAuth(options, profile);
 
-  const endpoints = profile.protocol?.endpoints;
-  const metadata = endpoints
-    ? staticMetadata(options.issuer, endpoints)
-    : metadataCache({
-        issuer: options.issuer,
-        fetch: fetchFn,
-        now,
-        sleep,
-        ttlSeconds: options.discoveryTtl,
-        attempts: options.discoveryAttempts,
-        backoffMs: options.discoveryBackoffMs,
-      });
-  const keys = keyStore({
-    jwksUri: async () => {
-      const uri = (await metadata.get()).jwks_uri;
-      if (typeof uri !== 'string')
-        throw new DinhDanhError('discovery_failed', 'The provider publishes no jwks_uri.');
-      return uri;
-    },
-    fetch: fetchFn,
+  const provided = providerCaches(options, {
+    fetch: givenFetch,
     now,
-    ttlSeconds: options.jwksTtl,
-    refetchIntervalSeconds: options.jwksRefetchInterval,
-    staleGraceSeconds: options.jwksStaleGrace,
+    sleep,
+    ...(profile.protocol?.endpoints === undefined ? {} : { endpoints: profile.protocol.endpoints }),
   });
+  const { fetch: fetchFn, metadata, keys } = provided;
   const buildClient = clientFactory({ options, fetch: fetchFn, now });
   const ctx: RpContext = {
     options,
@@ -144,5 +125,6 @@ export function createRelyingParty(config: RelyingPartyConfig): RelyingParty {
     verifyLogoutToken: (jwt) => verifyLogoutToken(ctx, jwt),
     startQrLogin: (opts) => startQrLogin(ctx, opts),
     pollQrLogin: (handle) => pollQrLogin(ctx, handle),
+    clearCaches: () => provided.clear(),
   };
 }

@@ -329,4 +329,11 @@ export interface RelyingParty {
   startQrLogin(options?: StartQrLoginOptions): Promise<QrLoginStart>;
   /** Polls a cross-device login once. Wait `interval` seconds between polls. */
   pollQrLogin(handle: QrLoginHandle): Promise<QrLoginStatus>;
+  /**
+   * Drops the cached discovery document and signing keys: the next operation fetches them
+   * again. For an operator who knows the provider rotated its keys or moved an endpoint,
+   * and for tests that change the provider between logins. The cache lifetimes
+   * (`discoveryTtl`, `jwksTtl`) apply as before otherwise.
+   */
+  clearCaches(): void;
 }

@@ -37,6 +37,7 @@ export async function verifyAccessToken(
     now: ctx.now,
     typ: 'at+jwt',
     required: ['sub', 'iat', 'client_id', 'jti'],
+    name: 'access_token',
   });
   const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [];
   const missing = (options.scopes ?? []).filter((scope) => !scopes.includes(scope));

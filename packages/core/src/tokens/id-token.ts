@@ -26,12 +26,14 @@ export async function verifyIdToken(
     clockTolerance: config.clockTolerance,
     now: ctx.now,
     required: ['sub', 'iat'],
+    name: 'id_token',
   });
-  if (Array.isArray(payload.aud) && payload.aud.length > 1 && payload.azp !== config.clientId) {
+  // The same code and path as openid-client's check, which runs first during a login.
+  if (Array.isArray(payload.aud) && payload.aud.length > 1 && payload.azp === undefined) {
     throw new DinhDanhError(
       'audience_mismatch',
-      'The ID token has several audiences and names another authorised party.',
-      { path: 'azp' },
+      'The ID token has several audiences and names no authorised party.',
+      { path: 'aud' },
     );
   }
   if (payload.azp !== undefined && payload.azp !== config.clientId) {

@@ -25,6 +25,8 @@ export interface JwtRules {
   required?: readonly string[];
   /** Whether `exp` must be present (ID tokens, access tokens: yes). */
   requireExp?: boolean;
+  /** What the token is (`id_token`, `access_token`, `logout_token`): the `path` of errors about it as a whole. */
+  name?: string;
 }
 
 /** A verified JWT. */
@@ -38,8 +40,15 @@ function normaliseTyp(value: string): string {
   return lower.startsWith('application/') ? lower.slice('application/'.length) : lower;
 }
 
-function mapJoseError(error: unknown): DinhDanhError {
+function mapJoseError(error: unknown, name: string | undefined): DinhDanhError {
   if (isDinhDanhError(error)) return error;
+  if (error instanceof joseErrors.JWTClaimValidationFailed && error.reason === 'missing') {
+    // A missing claim makes the token malformed, whichever claim it is.
+    return new DinhDanhError('token_invalid', `The token lacks the ${error.claim} claim.`, {
+      cause: safeCause(error),
+      path: error.claim,
+    });
+  }
   if (error instanceof joseErrors.JWTExpired) {
     return new DinhDanhError('token_expired', 'The token has expired; log in again.', {
       cause: safeCause(error),
@@ -68,16 +77,31 @@ function mapJoseError(error: unknown): DinhDanhError {
   if (error instanceof joseErrors.JWSSignatureVerificationFailed) {
     return new DinhDanhError('signature_invalid', 'The token’s signature does not verify.', {
       cause: safeCause(error),
+      ...at(name),
     });
   }
   if (error instanceof joseErrors.JOSEAlgNotAllowed) {
     return new DinhDanhError(
       'alg_not_allowed',
       'The token is signed with an algorithm that is not allowed.',
-      { cause: safeCause(error) },
+      { cause: safeCause(error), path: 'alg' },
     );
   }
-  return new DinhDanhError('token_invalid', 'The token is malformed.', { cause: safeCause(error) });
+  if (error instanceof Error && /"crit"|Extension Header Parameter/.test(error.message)) {
+    return new DinhDanhError(
+      'token_invalid',
+      'The token has a critical header this client does not understand.',
+      { cause: safeCause(error), path: 'crit' },
+    );
+  }
+  return new DinhDanhError('token_invalid', 'The token is malformed.', {
+    cause: safeCause(error),
+    ...at(name),
+  });
+}
+
+function at(name: string | undefined): { path?: string } {
+  return name === undefined ? {} : { path: name };
 }
 
 /**
@@ -91,25 +115,30 @@ export async function verifyJwt(
   rules: JwtRules,
 ): Promise<VerifiedJwt> {
   if (typeof jwt !== 'string' || jwt.length === 0) {
-    throw new DinhDanhError('token_invalid', 'No token was given.');
+    throw new DinhDanhError('token_invalid', 'No token was given.', at(rules.name));
   }
   if (new TextEncoder().encode(jwt).byteLength > rules.maxBytes) {
     throw new DinhDanhError(
       'token_too_large',
       `The token is larger than ${rules.maxBytes} bytes and was refused.`,
+      at(rules.name),
     );
   }
   if (jwt.split('.').length !== 3) {
     throw new DinhDanhError(
       'token_invalid',
       'The token is not a signed JWT (three dot-separated parts).',
+      at(rules.name),
     );
   }
   let header: ReturnType<typeof decodeProtectedHeader>;
   try {
     header = decodeProtectedHeader(jwt);
   } catch (cause) {
-    throw new DinhDanhError('token_invalid', 'The token header cannot be read.', { cause });
+    throw new DinhDanhError('token_invalid', 'The token header cannot be read.', {
+      cause: safeCause(cause),
+      ...at(rules.name),
+    });
   }
   if (typeof header.alg !== 'string' || !rules.algorithms.includes(header.alg)) {
     throw new DinhDanhError(
@@ -140,7 +169,7 @@ export async function verifyJwt(
       requiredClaims: [...(rules.required ?? []), ...(rules.requireExp === false ? [] : ['exp'])],
     }));
   } catch (error) {
-    throw mapJoseError(error);
+    throw mapJoseError(error, rules.name);
   }
   if (typeof payload.iat === 'number' && payload.iat > nowMs / 1000 + rules.clockTolerance) {
     throw new DinhDanhError(

@@ -17,11 +17,16 @@ const base = {
   },
 };
 
-function errorOf(fn: () => unknown): { code: string; message: string } {
+function errorOf(fn: () => unknown): { code: string; message: string; path?: string } {
   try {
     fn();
   } catch (error) {
-    if (isDinhDanhError(error)) return { code: error.code, message: error.message };
+    if (isDinhDanhError(error))
+      return {
+        code: error.code,
+        message: error.message,
+        ...(error.path ? { path: error.path } : {}),
+      };
     throw error;
   }
   throw new Error('expected a DinhDanhError, nothing was thrown');
@@ -52,13 +57,27 @@ describe("zod's English messages in errors, whatever the global zod configuratio
       code: 'config_invalid',
       message:
         'Invalid relying party configuration. par: Invalid option: expected one of "auto"|"required"|"off"; clockTolerance: Invalid input: expected int, received number',
+      path: 'par',
     });
   });
 
   it('our own messages stay ours', () => {
     expect(errorOf(() => createRelyingParty({ ...base, clientId: '' })).message).toBe(
-      'Invalid relying party configuration. clientId: clientId is empty.',
+      'Invalid relying party configuration. clientId is empty.',
     );
+  });
+
+  it('says the path once when the message names it already', () => {
+    const error = errorOf(() =>
+      createRelyingParty({
+        ...base,
+        clientAuth: { method: 'client_secret_basic', clientSecret: 'short' },
+      }),
+    );
+    expect(error.message).toBe(
+      'Invalid relying party configuration. clientAuth.clientSecret is shorter than 32 bytes: use the full secret the provider issued (or private_key_jwt).',
+    );
+    expect(error.path).toBe('clientAuth.clientSecret');
   });
 
   it('login option errors too', async () => {

@@ -4,7 +4,7 @@ import { isDinhDanhError } from '@dinhdanh/core';
 import { fakeIssuer } from './support/fake-issuer';
 
 describe('finishLogin on arbitrary callbacks (property)', () => {
-  it('always rejects with a DinhDanhError, never a crash, for callbacks without the right state', async () => {
+  it('always rejects with the exact code, never a crash, for callbacks without the right state', async () => {
     const idp = await fakeIssuer();
     const rp = idp.rp();
     const { transaction } = await rp.startLogin();
@@ -25,10 +25,17 @@ describe('finishLogin on arbitrary callbacks (property)', () => {
           const query = new URLSearchParams(
             params.filter(([k, v]) => !(k === 'state' && v === transaction.state)),
           );
+          // A repeated parameter is refused before anything else; then the state.
+          const repeated = ['state', 'iss', 'code', 'error', 'error_description'].some(
+            (name) => query.getAll(name).length > 1,
+          );
           try {
             await rp.finishLogin(`${base}?${query.toString()}`, transaction);
           } catch (error) {
             expect(isDinhDanhError(error)).toBe(true);
+            expect((error as { code: string }).code).toBe(
+              repeated ? 'callback_parameter_repeated' : 'state_mismatch',
+            );
             return;
           }
           throw new Error('accepted a forged callback');

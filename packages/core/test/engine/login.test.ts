@@ -125,10 +125,12 @@ describe('finishLogin rejects tampered callbacks and transactions', () => {
     expect(await tamperedCode(rp, answered, (q) => q.delete('iss'))).toBe('iss_mismatch');
   });
 
-  it('callback_invalid for a repeated parameter or no code', async () => {
+  it('callback_parameter_repeated for a repeated code, callback_invalid for no code', async () => {
     const rp = rpFor(op);
     const answered = await login(rp);
-    expect(await tamperedCode(rp, answered, (q) => q.append('code', 'x'))).toBe('callback_invalid');
+    expect(await tamperedCode(rp, answered, (q) => q.append('code', 'x'))).toBe(
+      'callback_parameter_repeated',
+    );
     expect(await tamperedCode(rp, answered, (q) => q.delete('code'))).toBe('callback_invalid');
   });
 

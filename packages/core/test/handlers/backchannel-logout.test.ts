@@ -40,6 +40,7 @@ function scenario(label: string, makeStore: () => SessionStore, storage: 'cookie
 
     it('a token naming a sid ends exactly that session (200, no-store)', async () => {
       const { auth, a, b, c } = await threeSessions();
+      for (const jar of [a, b, c]) expect(await status(auth, jar)).toBe('authenticated');
       clock.now = T0 + 1000;
       const response = await auth.backchannelLogout(logoutRequest('sid:sid-a'));
       expect(response.status).toBe(200);
@@ -51,6 +52,7 @@ function scenario(label: string, makeStore: () => SessionStore, storage: 'cookie
 
     it('a token naming only a sub ends every session of that citizen', async () => {
       const { auth, a, b, c } = await threeSessions();
+      for (const jar of [a, b, c]) expect(await status(auth, jar)).toBe('authenticated');
       clock.now = T0 + 1000;
       expect((await auth.backchannelLogout(logoutRequest('sub:citizen-1'))).status).toBe(200);
       expect(await status(auth, a)).toBe('anonymous');

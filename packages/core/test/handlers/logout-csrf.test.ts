@@ -94,6 +94,10 @@ describe('logout', () => {
   it('cookie sessions: a copy of the cookie replayed after logout is refused', async () => {
     const { auth, jar } = await signedIn();
     const before = jar.header();
+    const signedInBefore = await auth.me(
+      new Request(`${ORIGIN}/auth/me`, { headers: { cookie: before } }),
+    );
+    expect(((await signedInBefore.json()) as MeResponse).status).toBe('authenticated');
     await auth.logout(post(jar, { origin: ORIGIN }));
     const replay = await auth.me(new Request(`${ORIGIN}/auth/me`, { headers: { cookie: before } }));
     expect(((await replay.json()) as MeResponse).status).toBe('anonymous');
@@ -122,6 +126,10 @@ describe('logout', () => {
       postLogoutRedirectUri: `${ORIGIN}/bye`,
     });
     const before = jar.header();
+    const signedInBefore = await auth.me(
+      new Request(`${ORIGIN}/auth/me`, { headers: { cookie: before } }),
+    );
+    expect(((await signedInBefore.json()) as MeResponse).status).toBe('authenticated');
     await auth.logout(post(jar, { origin: ORIGIN }));
     expect(rp.calls.at(-1)).toEqual({
       method: 'logoutUrl',

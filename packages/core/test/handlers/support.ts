@@ -156,6 +156,7 @@ export function fakeRp(redirectUri = `${ORIGIN}/auth/callback`): FakeRp {
     },
     startQrLogin: unused('startQrLogin'),
     pollQrLogin: unused('pollQrLogin'),
+    clearCaches: () => undefined,
   };
   return rp;
 }

@@ -1,6 +1,6 @@
 import * as base64url from 'jose/base64url';
 import { DinhDanhError } from '../../errors';
-import { readBody } from '../../http/read-body';
+import { readRequestBody } from '../../http/read-body';
 import type { ReplayCache } from '../../replay-cache';
 import { hmacKeys, headerNames, signedContent } from './scheme';
 import type { WebhookHeaderNames, WebhookSecret } from './scheme';
@@ -125,7 +125,7 @@ export async function verifyWebhook(
   const candidates = signatures(request.headers.get(names.signature));
   if (candidates.length === 0) throw signatureInvalid();
 
-  const body = await readBody(request, options.maxBodyBytes ?? 1024 * 1024);
+  const body = await readRequestBody(request, options.maxBodyBytes ?? 1024 * 1024);
   const content = signedContent(timestamp, body);
   let matched: string | undefined;
   for (const hex of candidates) {

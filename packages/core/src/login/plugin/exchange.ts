@@ -3,39 +3,29 @@
  * read enveloped bodies), the body decoded by the profile, never echoed in errors.
  */
 import { DinhDanhError } from '../../errors';
+import { parseJsonObject } from '../../http/json';
 import { providerError } from '../../http/protocol-error';
 import type { ProtocolPlugins } from '../../providers/profile';
 import type { RpContext } from '../../rp/context';
 import { isTimeout, readCapped, timedOut, unreachable } from './read-capped';
 
 function parseObject(text: string, what: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    value = undefined;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  const value = parseJsonObject(text);
+  if (value === undefined) {
     throw new DinhDanhError(
       'provider_response_invalid',
       `The provider's ${what} response is not a JSON object.`,
     );
   }
-  return value as Record<string, unknown>;
+  return value;
 }
-
-/** As openid-client's default: a stalled provider fails the login instead of hanging it. */
-const TIMEOUT_MS = 30_000;
 
 type Kind = 'token' | 'userinfo';
 
 async function send(ctx: RpContext, url: URL, init: RequestInit, kind: Kind): Promise<Response> {
   try {
-    return await ctx.fetch(url.href, {
-      ...init,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
+    // ctx.fetch bounds the wait (httpTimeoutMs), its expiry marked as a timeout.
+    return await ctx.fetch(url.href, { ...init, redirect: 'manual' });
   } catch (error) {
     throw isTimeout(error) ? timedOut(kind) : unreachable(kind);
   }
@@ -60,15 +50,9 @@ async function readBody(
   const text = await readCapped(response, kind, limit);
   if (!response.ok) {
     // Errors are plain OAuth JSON when they are readable at all; never echo the body.
-    let error: unknown;
-    let description: unknown;
-    try {
-      const parsed = JSON.parse(text) as { error?: unknown; error_description?: unknown };
-      error = parsed.error;
-      description = parsed.error_description;
-    } catch {
-      error = undefined;
-    }
+    const parsed = parseJsonObject(text);
+    const error = parsed?.error;
+    const description = parsed?.error_description;
     if (typeof error === 'string' && error !== '') {
       throw providerError(error, typeof description === 'string' ? description : undefined);
     }

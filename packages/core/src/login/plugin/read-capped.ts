@@ -14,10 +14,15 @@ export function tooLarge(kind: string, maxBytes: number): DinhDanhError {
   );
 }
 
-/** Whether a fetch or read failed because its deadline passed (AbortSignal.timeout). */
+/**
+ * Whether a fetch or read failed because its deadline passed: a `TimeoutError`
+ * (AbortSignal.timeout), or the relying party's bounded fetch's error, which carries one
+ * as its cause.
+ */
 export function isTimeout(error: unknown): boolean {
   const name = (error as { name?: unknown } | null)?.name;
-  return name === 'TimeoutError';
+  if (name === 'TimeoutError') return true;
+  return error instanceof DinhDanhError && isTimeout(error.cause);
 }
 
 /** The provider did not answer in time. */
@@ -65,8 +70,9 @@ export async function readCapped(
       chunks.push(value);
     }
   } catch (error) {
+    if (isTimeout(error)) throw timedOut(kind);
     if (error instanceof DinhDanhError) throw error;
-    throw isTimeout(error) ? timedOut(kind) : unreachable(kind);
+    throw unreachable(kind);
   }
   const body = new Uint8Array(total);
   let at = 0;
