@@ -19,27 +19,42 @@ export function personalDataIn(text: string): string[] {
   return PATTERNS.filter(([, pattern]) => pattern.test(text)).map(([kind]) => kind);
 }
 
+/** One link of an error's `cause` chain and the texts it shows. */
+export interface ErrorLink {
+  /** The error (or other value) at this link. */
+  readonly holder: unknown;
+  readonly texts: readonly string[];
+}
+
 /**
- * Everything an error shows when an app logs it: message, `path`, and the `cause` chain
- * (messages of error causes, JSON of other causes, whose properties a logger prints).
- * Bounded in depth and size.
+ * Everything an error shows when an app logs it, link by link: message, `path` and other
+ * own properties, then each `cause` (messages of error causes, JSON of other causes,
+ * whose properties a logger prints). Bounded in depth and size.
  */
-export function errorTexts(error: unknown): string[] {
-  const texts: string[] = [];
+export function errorChain(error: unknown): ErrorLink[] {
+  const links: ErrorLink[] = [];
   let current: unknown = error;
   for (let depth = 0; depth < 8 && current !== undefined && current !== null; depth += 1) {
     if (current instanceof Error) {
-      texts.push(current.message);
       const { path, ...rest } = { ...(current as unknown as Record<string, unknown>) };
+      const texts = [current.message, json(rest)];
       if (typeof path === 'string') texts.push(path);
-      texts.push(json(rest));
+      links.push({ holder: current, texts });
       current = current.cause;
     } else {
-      texts.push(typeof current === 'string' ? current : json(current));
+      links.push({
+        holder: current,
+        texts: [typeof current === 'string' ? current : json(current)],
+      });
       current = undefined;
     }
   }
-  return texts;
+  return links;
+}
+
+/** {@link errorChain}'s texts, all links together. */
+export function errorTexts(error: unknown): string[] {
+  return errorChain(error).flatMap((link) => link.texts);
 }
 
 function json(value: unknown): string {
