@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineProject } from 'vitest/config';
 
+/** Fails a test when the SDK logs, or puts in an error, personal data or a token (issue 21). */
+const privacyGuard = fileURLToPath(new URL('./vitest.privacy-guard.ts', import.meta.url));
+
 const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/`, import.meta.url));
 
 /**
@@ -23,6 +26,7 @@ export function project(name: string) {
       name,
       include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
       testTimeout: 20_000,
+      setupFiles: [privacyGuard],
     },
   });
 }

@@ -10,6 +10,7 @@ import { zodMessages } from '../config/messages';
 import { ATTRIBUTE_NAMES, isSensitiveAttribute, type AttributeName } from '../claims/attributes';
 import type { AssuranceLevel } from '../claims/identity';
 import { DinhDanhError } from '../errors';
+import { redact } from '../redact';
 import { parseLevel } from './query';
 
 /** One login the app allows by name. */
@@ -132,7 +133,8 @@ export function pickRequest(
   if (named === undefined && name !== DEFAULT_LOGIN_REQUEST) {
     throw new DinhDanhError(
       'input_invalid',
-      `No login request is named "${name}"; declare it in createAuthHandlers({ requests }).`,
+      // The name is the client's: redacted, it cannot carry an ID number or phone into logs.
+      `No login request is named "${redact(name)}"; declare it in createAuthHandlers({ requests }).`,
       { path: 'request' },
     );
   }
