@@ -74,6 +74,9 @@ export type { CccdQrData } from './claims/cccd-qr';
 // ── replay protection (logout tokens, webhooks) ──
 export { memoryReplayCache } from './replay-cache';
 export type { MemoryReplayCacheOptions, ReplayCache } from './replay-cache';
+export { redisReplayCache } from './redis/replay-cache';
+export type { RedisReplayCacheOptions } from './redis/replay-cache';
+export type { RedisCommandClient } from './redis/command';
 
 // ── cross-device: signed webhooks (VNeID share transactions, DOMAIN.md dialect 6) ──
 export { DEFAULT_WEBHOOK_HEADERS, signWebhook, verifyWebhook } from './cross-device/webhook';
