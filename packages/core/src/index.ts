@@ -114,6 +114,7 @@ export type { NamedLoginRequest, NamedLoginRequests } from './handlers/requests'
 export type { MeResponse } from './handlers/me';
 export type { QrPollResponse, QrStartResponse } from './handlers/qr';
 export type { SessionStorage } from './sessions/manager';
+export { errorResponse } from './handlers/responses';
 // ── end sessions and handlers ──
 
 // ── engine ──

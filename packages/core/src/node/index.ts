@@ -3,7 +3,7 @@
  * `@dinhdanh/core/node` — serve core's web-standard handlers from Node's `http` module
  * (and from frameworks built on it) through one safe translation.
  */
-export { toWebRequest } from './request';
+export { requestOrigin, toWebRequest } from './request';
 export type { ToWebRequestOptions } from './request';
 export { sendWebResponse } from './response';
 export type { SendWebResponseOptions } from './response';

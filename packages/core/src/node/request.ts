@@ -10,11 +10,11 @@ import type { NodeIncomingRequest } from './types';
 export interface ToWebRequestOptions {
   /**
    * The app's public origin (`https://bank.example`), or a function of the request that
-   * returns it. Default: with `trustProxy`, the forwarded protocol and host; otherwise the
+   * returns it (`undefined`: the default for that request). Default: with `trustProxy`, the forwarded protocol and host; otherwise the
    * address the connection arrived on (`http://127.0.0.1:3000`). `Host` is never used
    * unless `trustProxy` is set.
    */
-  readonly origin?: string | ((request: NodeIncomingRequest) => string);
+  readonly origin?: string | ((request: NodeIncomingRequest) => string | undefined);
   /**
    * Take the protocol and host from `X-Forwarded-Proto` and `X-Forwarded-Host` (first
    * value), then `Host`. Only behind a proxy that overwrites them. Default `false`.
@@ -62,10 +62,28 @@ function parseOrigin(candidate: string, what: string): string {
   return url.origin;
 }
 
-function originOf(req: NodeIncomingRequest, options: ToWebRequestOptions): string {
+/**
+ * The origin a request is taken to be on, by {@link toWebRequest}'s rules: the configured
+ * `origin`, else with `trustProxy` the forwarded protocol and host, else the address the
+ * connection arrived on. Never the request-target or an untrusted `Host`.
+ *
+ * @param req - Node's request.
+ * @param options - `origin` and `trustProxy`.
+ * @returns An origin such as `https://bank.example`.
+ * @throws `input_invalid` (400) when the configured or forwarded origin is not http(s).
+ * @example
+ * ```ts
+ * requestOrigin(req, { trustProxy: true }); // 'https://bank.example' behind the proxy
+ * ```
+ */
+export function requestOrigin(
+  req: NodeIncomingRequest,
+  options: Pick<ToWebRequestOptions, 'origin' | 'trustProxy'> = {},
+): string {
   const { origin } = options;
   if (typeof origin === 'string') return parseOrigin(origin, 'The configured origin');
-  if (typeof origin === 'function') return parseOrigin(origin(req), 'The configured origin');
+  const chosen = typeof origin === 'function' ? origin(req) : undefined;
+  if (chosen !== undefined) return parseOrigin(chosen, 'The configured origin');
   const socket = req.socket ?? undefined;
   if (options.trustProxy === true) {
     const proto = first(req.headers['x-forwarded-proto'])?.toLowerCase();
@@ -175,7 +193,7 @@ export function translateRequest(
 ): { request: Request; body: BodyState } {
   const method = (req.method ?? 'GET').toUpperCase();
   if (FORBIDDEN_METHODS.has(method)) throw refused(`The method ${method} is not allowed.`, 405);
-  const url = `${originOf(req, options)}${pathAndQuery(req.url ?? '/')}`;
+  const url = `${requestOrigin(req, options)}${pathAndQuery(req.url ?? '/')}`;
   const body: BodyState = { tooLarge: false };
   // HEAD is answered as GET; the response body is dropped when it is sent.
   const asMethod = method === 'HEAD' ? 'GET' : method;

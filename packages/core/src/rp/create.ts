@@ -15,6 +15,7 @@ import { verifyLogoutToken } from '../logout/logout-token';
 import { memoryReplayCache } from '../replay-cache';
 import { oidc } from '../providers/oidc';
 import type { ProviderProfile } from '../providers/profile';
+import { acrValuesFor } from '../levels';
 import { deviceGrantTransport } from '../qr/device-grant';
 import { pollQrLogin } from '../qr/poll';
 import { startQrLogin } from '../qr/start';
@@ -144,5 +145,6 @@ export function createRelyingParty(config: RelyingPartyConfig): RelyingParty {
     verifyLogoutToken: (jwt) => verifyLogoutToken(ctx, jwt),
     startQrLogin: (opts) => startQrLogin(ctx, opts),
     pollQrLogin: (handle) => pollQrLogin(ctx, handle),
+    acrValuesFor: (level) => acrValuesFor(profile, level),
   };
 }

@@ -293,4 +293,10 @@ export interface RelyingParty {
   startQrLogin(options?: StartQrLoginOptions): Promise<QrLoginStart>;
   /** Polls a cross-device login once. Wait `interval` seconds between polls. */
   pollQrLogin(handle: QrLoginHandle): Promise<QrLoginStatus>;
+  /**
+   * The `acr` values that satisfy a minimum level under this provider's profile, lowest
+   * first (for `acr_values` in RFC 9470 step-up challenges). Optional so that structural
+   * doubles need not implement it; `createRelyingParty` always does.
+   */
+  acrValuesFor?(level: AssuranceLevel): string[];
 }
