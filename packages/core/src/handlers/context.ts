@@ -5,7 +5,7 @@ import type { ResolvedOptions } from './options';
 export interface RequestContext {
   readonly request: Request;
   readonly url: URL;
-  /** The app's origin: configured, or the request URL's. */
+  /** The app's trusted origin: configured, or the redirect URI's; never the request URL's. */
   readonly origin: string;
   readonly cookies: RequestCookies;
   readonly policy: CookiePolicy;
@@ -13,10 +13,13 @@ export interface RequestContext {
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** Reads the request's URL, origin and cookies, and decides the cookie attributes. */
+/**
+ * Reads the request's URL (for its path and query only) and cookies, and decides the
+ * cookie attributes from the trusted origin.
+ */
 export function requestContext(request: Request, options: ResolvedOptions): RequestContext {
   const url = new URL(request.url);
-  const origin = options.origin ?? url.origin;
+  const origin = options.origin;
   const originUrl = new URL(origin);
   const local = originUrl.protocol === 'http:' && LOOPBACK.has(originUrl.hostname);
   return {

@@ -1,3 +1,4 @@
+import { DinhDanhError } from '../errors';
 import type { RelyingParty } from '../rp/types';
 import { createSessionManager } from '../sessions/manager';
 import type { Session } from '../sessions/session';
@@ -58,7 +59,13 @@ export interface AuthHandlers {
  * ```
  */
 export function createAuthHandlers(rp: RelyingParty, options: AuthHandlersOptions): AuthHandlers {
-  const resolved = resolveOptions(options);
+  if (typeof rp !== 'object' || rp === null || typeof rp.redirectUri !== 'string') {
+    throw new DinhDanhError(
+      'config_invalid',
+      'createAuthHandlers(rp, options) needs the relying party from createRelyingParty(config).',
+    );
+  }
+  const resolved = resolveOptions(options, rp.redirectUri);
   const sessions = createSessionManager({
     secrets: resolved.secrets,
     storage: resolved.storage,

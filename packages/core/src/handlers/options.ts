@@ -55,11 +55,13 @@ export interface AuthHandlersOptions {
   /** Where `handle` mounts the routes. Default `/auth`. */
   basePath?: string;
   /**
-   * The app's public origin (`https://bank.example`). Default: the origin of each
-   * request's URL. Set it behind a proxy that rewrites the URL, or CSRF checks refuse.
+   * The app's public origin (`https://bank.example`): what the CSRF check compares the
+   * browser's `Origin` with, what `returnTo` must stay on, and whether cookies are `Secure`.
+   * Default: the origin of the relying party's `redirectUri`. The request's own URL is never
+   * trusted for this (a `//host` request-target or a forged `Host` can make it anything).
    */
   origin?: string;
-  /** Whether cookies are `Secure` (and `__Host-` prefixed). Default: yes, except on http://localhost. */
+  /** Whether cookies are `Secure` (and `__Host-` prefixed). Default: yes, except when the app's origin is http://localhost. */
   secureCookies?: boolean;
   /** Sessions. */
   sessions?: AuthSessionOptions;
@@ -94,7 +96,8 @@ export interface AuthHandlersOptions {
 export interface ResolvedOptions {
   readonly secrets: SealSecrets;
   readonly basePath: string;
-  readonly origin: string | undefined;
+  /** The trusted origin: `origin`, or the redirect URI's. */
+  readonly origin: string;
   readonly secureCookies: boolean | undefined;
   readonly storage: SessionStorage;
   readonly store: SessionStore;
@@ -130,11 +133,24 @@ function checkFunction<F>(value: F | undefined, name: string): F | undefined {
   return value;
 }
 
+function originOf(value: string, name: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw invalid(`\`${name}\` must be an absolute URL such as https://bank.example.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw invalid(`\`${name}\` must be http(s).`);
+  return url.origin;
+}
+
 /**
  * Applies defaults and checks the handler options.
+ * @param redirectUri - The relying party's redirect URI: its origin is the default `origin`.
  * @throws `config_invalid` with what to fix.
  */
-export function resolveOptions(options: AuthHandlersOptions): ResolvedOptions {
+export function resolveOptions(options: AuthHandlersOptions, redirectUri: string): ResolvedOptions {
   if (typeof options !== 'object' || options === null) {
     throw invalid('createAuthHandlers(rp, options) needs options with at least `secrets`.');
   }
@@ -143,18 +159,10 @@ export function resolveOptions(options: AuthHandlersOptions): ResolvedOptions {
   if (basePath !== '' && (!basePath.startsWith('/') || basePath.startsWith('//'))) {
     throw invalid('`basePath` must be a path such as /auth.');
   }
-  let origin: string | undefined;
-  if (options.origin !== undefined) {
-    let url: URL;
-    try {
-      url = new URL(options.origin);
-    } catch {
-      throw invalid('`origin` must be an absolute URL such as https://bank.example.');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-      throw invalid('`origin` must be http(s).');
-    origin = url.origin;
-  }
+  const origin =
+    options.origin === undefined
+      ? originOf(redirectUri, 'rp.redirectUri')
+      : originOf(options.origin, 'origin');
   const sessions = options.sessions ?? {};
   const storage = sessions.storage ?? (sessions.store === undefined ? 'cookie' : 'store');
   if (storage !== 'cookie' && storage !== 'store') {

@@ -134,6 +134,8 @@ export function createRelyingParty(config: RelyingPartyConfig): RelyingParty {
 
   return {
     issuer: options.issuer,
+    clientId: options.clientId,
+    redirectUri: options.redirectUri,
     provider: profile.id,
     startLogin: (opts) => startLogin(ctx, opts),
     finishLogin: (url, transaction) => finishLogin(ctx, url, transaction),

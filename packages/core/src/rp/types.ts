@@ -271,6 +271,13 @@ export type QrLoginStatus =
 export interface RelyingParty {
   /** The configured issuer. */
   readonly issuer: string;
+  /** The configured client id. */
+  readonly clientId: string;
+  /**
+   * The configured redirect URI. Its origin is the app's trusted origin for
+   * `createAuthHandlers` unless `origin` is set there.
+   */
+  readonly redirectUri: string;
   /** The provider profile id (`vneid`, `postid`, `dvcqg`, `oidc`, ...). */
   readonly provider: string;
   /** Starts a login: the authorization URL (PAR when offered) and the transaction to keep. */

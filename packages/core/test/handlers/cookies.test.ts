@@ -34,7 +34,7 @@ describe('cookie attributes', () => {
   });
 
   it('drops Secure and the __Host- prefix on http://localhost only', async () => {
-    const local = await handlersFor(fakeRp()).login(
+    const local = await handlersFor(fakeRp('http://localhost:3000/auth/callback')).login(
       new Request('http://localhost:3000/auth/login'),
     );
     expect(setCookies(local)[0]).toMatchObject({
@@ -44,7 +44,7 @@ describe('cookie attributes', () => {
       sameSite: 'lax',
     });
     expect(setCookies(local)[0]?.secure).toBeUndefined();
-    const plainHttp = await handlersFor(fakeRp()).login(
+    const plainHttp = await handlersFor(fakeRp('http://bank.example/auth/callback')).login(
       new Request('http://bank.example/auth/login'),
     );
     expect(setCookies(plainHttp)[0]).toMatchObject({ name: '__Host-dinhdanh.tx', secure: true });

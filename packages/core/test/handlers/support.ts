@@ -98,11 +98,13 @@ export interface FakeRp extends RelyingParty {
  * A structural RelyingParty double: `finishLogin` returns `nextResult` when the callback
  * carries `code=good` and the transaction's state, and refuses otherwise.
  */
-export function fakeRp(): FakeRp {
+export function fakeRp(redirectUri = `${ORIGIN}/auth/callback`): FakeRp {
   const calls: { method: string; args: unknown[] }[] = [];
   const unused = (method: string) => () => Promise.reject(new Error(`${method} not used here`));
   const rp: FakeRp = {
     issuer: 'https://id.example',
+    clientId: 'bank',
+    redirectUri,
     provider: 'oidc',
     calls,
     nextResult: resultFor({ sid: 'op-session-1' }),

@@ -100,7 +100,6 @@ describe('redisStore configuration', () => {
 });
 
 const skipReason = redisUnavailableReason();
-if (skipReason !== undefined) console.warn(skipReason);
 
 describe.skipIf(skipReason !== undefined)('redisStore against a real redis-server', () => {
   let server: RedisServer;
