@@ -34,7 +34,15 @@ export interface DinhDanhMiddleware {
 }
 
 /** One path form for matching: the translation collapses leading slashes the same way. */
-function pathOf(url: string): string {
+function pathOf(target: string): string {
+  let url = target;
+  if (/^https?:\/\//i.test(target)) {
+    try {
+      url = new URL(target).pathname;
+    } catch {
+      url = '/';
+    }
+  }
   const end = url.search(/[?#]/);
   const path = end === -1 ? url : url.slice(0, end);
   return `/${path.replace(/^[/\\]+/, '')}`;
