@@ -10,7 +10,6 @@ import { redisShareResultStore, type ShareOutcome } from '@dinhdanh/core/vneid-p
 import { redisUnavailableReason, startRedisServer, type RedisServer } from './redis-server';
 
 const skipReason = redisUnavailableReason();
-if (skipReason !== undefined) console.warn(skipReason);
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
