@@ -3,7 +3,8 @@
 // plus the mock CLI's start-to-ready time; then @dinhdanh/core against jose, openid-client
 // and @auth/core (src/core/). Prints markdown tables and the ratios.
 // then the VNeID partner protocol (src/partner.mjs).
-// `BENCH_ONLY=mock`, `BENCH_ONLY=core` or `BENCH_ONLY=partner` runs one part.
+// then @dinhdanh/express against bare Express and express-openid-connect (src/express/).
+// `BENCH_ONLY=mock`, `core`, `partner` or `express` runs one part.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { configure, login } from './rp.mjs';
 import { coreReport } from './core/report.mjs';
 import { environmentLine } from './core/env.mjs';
 import { partnerReport } from './partner.mjs';
+import { expressReport } from './express/report.mjs';
 
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 50);
 const LOGINS_1 = Number(process.env.BENCH_LOGINS_1 ?? 150);
@@ -166,6 +168,10 @@ async function main() {
   if (runs('partner')) {
     gap();
     process.stdout.write(`${(await partnerReport()).join('\n')}\n`);
+  }
+  if (runs('express')) {
+    gap();
+    await expressReport();
   }
 }
 
