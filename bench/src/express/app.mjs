@@ -1,3 +1,4 @@
+/* global Request, fetch */
 // The relying party, mock provider and login helper the Express bench servers share: the
 // mock runs in-process (core's injectable fetch), so a login needs no network besides the app.
 import { createRelyingParty } from '@dinhdanh/core';

@@ -1,3 +1,4 @@
+/* global setTimeout, clearTimeout, performance */
 // `BENCH_ONLY=express pnpm bench`: @dinhdanh/express against bare Express and
 // express-openid-connect (same Express 5, same run, loopback), then the login round trip
 // through the adapter against core's bare handlers on node:http. Ratios of medians.
