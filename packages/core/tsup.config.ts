@@ -3,7 +3,9 @@ import { library } from '../../tsup.shared.ts';
 
 export default defineConfig(
   library(
-    { index: 'src/index.ts', 'vneid-partner': 'src/vneid-partner/index.ts',
+    {
+      index: 'src/index.ts',
+      'vneid-partner': 'src/vneid-partner/index.ts',
       node: 'src/node/index.ts',
     },
     {

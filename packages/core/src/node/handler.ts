@@ -7,8 +7,8 @@ import type { NodeIncomingRequest, NodeServerResponse } from './types';
 /** A web handler: what `createAuthHandlers(...).handle` and `fetch`-style apps are. */
 export type WebHandler = (request: Request) => Response | Promise<Response>;
 
-/** A `node:http` request listener. */
-export type NodeListener = (req: NodeIncomingRequest, res: NodeServerResponse) => Promise<void>;
+/** A `node:http` request listener (it answers every request itself, errors included). */
+export type NodeListener = (req: NodeIncomingRequest, res: NodeServerResponse) => void;
 
 function problem(error: DinhDanhError, extra: Record<string, string> = {}): Response {
   return new Response(
@@ -96,5 +96,8 @@ export function toNodeHandler(
   handler: WebHandler,
   options: ToWebRequestOptions = {},
 ): NodeListener {
-  return (req, res) => serveNodeRequest(req, res, handler, options);
+  return (req, res) => {
+    // serveNodeRequest answers its own failures; this only guards against a dead socket.
+    serveNodeRequest(req, res, handler, options).catch(() => res.destroy());
+  };
 }

@@ -11,7 +11,7 @@ export interface Running {
 }
 
 export async function serve(handler: WebHandler, options?: ToWebRequestOptions): Promise<Running> {
-  const server: Server = createServer((req, res) => void toNodeHandler(handler, options)(req, res));
+  const server: Server = createServer(toNodeHandler(handler, options));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
