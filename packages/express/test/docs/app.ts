@@ -1,4 +1,4 @@
-import express from 'express';
+import express, { type Express } from 'express';
 import { createRelyingParty, oidc } from '@dinhdanh/core';
 import { dinhdanh, requireIdentity } from '@dinhdanh/express';
 
@@ -14,7 +14,7 @@ export const rp = createRelyingParty({
 });
 
 // The five lines: an app, the login routes under /auth, and a page that needs level 2.
-export const app = express();
+export const app: Express = express();
 const secrets = [process.env.SESSION_SECRET ?? 'dev-only-session-secret-at-least-32-bytes'];
 app.use(dinhdanh({ rp, secrets, requests: { default: { claims: ['name'] } } }));
 app.get('/account', requireIdentity({ level: 2 }), (req, res) => {
