@@ -2,9 +2,10 @@
 // MockPass, measured side by side in one run with openid-client 6 as the relying party,
 // plus the mock CLI's start-to-ready time; then @dinhdanh/core against jose, openid-client
 // and @auth/core (src/core/). Prints markdown tables and the ratios.
-// then the VNeID partner protocol (src/partner.mjs).
-// then @dinhdanh/express against bare Express and express-openid-connect (src/express/).
-// `BENCH_ONLY=mock`, `core`, `partner` or `express` runs one part.
+// then the VNeID partner protocol (src/partner.mjs), then @dinhdanh/react's bundle size
+// against react-oidc-context (src/react-size.mjs), then @dinhdanh/express against bare
+// Express and express-openid-connect (src/express/).
+// `BENCH_ONLY=mock`, `core`, `partner`, `react` or `express` runs one part.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import { coreReport } from './core/report.mjs';
 import { environmentLine } from './core/env.mjs';
 import { partnerReport } from './partner.mjs';
 import { expressReport } from './express/report.mjs';
+import { reactSizeReport } from './react-size.mjs';
 
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 50);
 const LOGINS_1 = Number(process.env.BENCH_LOGINS_1 ?? 150);
@@ -172,6 +174,10 @@ async function main() {
   if (runs('express')) {
     gap();
     await expressReport();
+  }
+  if (runs('react')) {
+    gap();
+    process.stdout.write(`${(await reactSizeReport()).join('\n')}\n`);
   }
 }
 

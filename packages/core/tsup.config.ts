@@ -7,6 +7,7 @@ export default defineConfig(
       index: 'src/index.ts',
       'vneid-partner': 'src/vneid-partner/index.ts',
       node: 'src/node/index.ts',
+      data: 'src/data/index.ts',
     },
     {
       // Keep `node:crypto` as written in the vneid-partner subpath: Deno resolves only the

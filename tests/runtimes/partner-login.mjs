@@ -7,10 +7,10 @@
  *   node tests/runtimes/partner-login.mjs <config.json>
  *
  * config.json: { issuer, clientId, clientSecret, redirectUri, privateKeyPem, aesMode,
- * envelope: { token, userinfo }, persona? }. The mock client must speak the vneid-partner
+ * codeAesMode?, envelope?: { token, userinfo }, persona?, variants?: string[][] }. The mock client must speak the vneid-partner
  * dialect with the matching public key; the mock must run with autoApprove. Prints one JSON
  * line: { ok, subject, level, source, plusInCode, encryptedCode, backend: { rsa, aes,
- * implicitRejection }, runtime } (ok false with `error` on failure, exit code 1).
+ * implicitRejection, rsaPadding }, runtime } (ok false with `error` on failure, exit code 1).
  */
 import { createRelyingParty } from '../../packages/core/dist/index.js';
 import { partnerCryptoBackend, vneidPartner } from '../../packages/core/dist/vneid-partner.js';
@@ -37,7 +37,36 @@ async function readConfig(path) {
   return JSON.parse(await readFile(path, 'utf8'));
 }
 
-/** Logs the persona in with the partner profile; returns the JSON line. */
+/** One login of the persona: the result and the raw callback URL. */
+async function loginOnce(rp, config) {
+  const { url, transaction } = await rp.startLogin({
+    level: 2,
+    claims: ['name', 'birthdate'],
+    extraParams: { login_hint: config.persona ?? 'citizen-l2' },
+  });
+  const response = await globalThis.fetch(url, { redirect: 'manual' });
+  const location = response.headers.get('location');
+  if (location === null) throw new Error(`the provider did not redirect (HTTP ${response.status})`);
+  await response.body?.cancel();
+  const callback = new URL(location, url).toString();
+  return { result: await rp.finishLogin(callback, transaction), callback };
+}
+
+/** Arms mock faults over its admin API (`admin: true`) for the next login. */
+async function arm(issuer, faults) {
+  const response = await globalThis.fetch(`${issuer}/__mock/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ faults: faults.map((name) => ({ name })) }),
+  });
+  await response.body?.cancel();
+  if (!response.ok) throw new Error(`arming ${faults.join('+')} failed (HTTP ${response.status})`);
+}
+
+/**
+ * Logs the persona in with the partner profile; then once per `config.variants` entry (a list
+ * of mock faults: plain or sealed answers per login, alternate value forms). Returns the line.
+ */
 export async function partnerLogin(config) {
   const rp = createRelyingParty({
     issuer: config.issuer,
@@ -47,20 +76,23 @@ export async function partnerLogin(config) {
     provider: vneidPartner({
       privateKey: config.privateKeyPem,
       aesMode: config.aesMode,
-      envelope: config.envelope,
+      ...(config.codeAesMode === undefined ? {} : { codeAesMode: config.codeAesMode }),
+      ...(config.envelope === undefined ? {} : { envelope: config.envelope }),
     }),
   });
-  const { url, transaction } = await rp.startLogin({
-    level: 2,
-    claims: ['name'],
-    extraParams: { login_hint: config.persona ?? 'citizen-l2' },
-  });
-  const response = await globalThis.fetch(url, { redirect: 'manual' });
-  const location = response.headers.get('location');
-  if (location === null) throw new Error(`the provider did not redirect (HTTP ${response.status})`);
-  await response.body?.cancel();
-  const callback = new URL(location, url).toString();
-  const result = await rp.finishLogin(callback, transaction);
+  const { result, callback } = await loginOnce(rp, config);
+  const variants = [];
+  for (const faults of config.variants ?? []) {
+    await arm(config.issuer, faults);
+    try {
+      const { result: r } = await loginOnce(rp, config);
+      variants.push(
+        `${faults.join('+')}: level ${r.identity.level}, ${r.identity.attributes.birthdate}`,
+      );
+    } catch (error) {
+      variants.push(`${faults.join('+')}: ${error?.code ?? error?.message ?? String(error)}`);
+    }
+  }
   const backend = await partnerCryptoBackend();
   return {
     ok: true,
@@ -69,7 +101,13 @@ export async function partnerLogin(config) {
     source: result.source,
     plusInCode: (rawParam(callback, 'code') ?? '').includes('+'),
     encryptedCode: rawParam(callback, 'encrypt_key') !== undefined,
-    backend: { rsa: backend.rsa, aes: backend.aes, implicitRejection: backend.implicitRejection },
+    backend: {
+      rsa: backend.rsa,
+      aes: backend.aes,
+      implicitRejection: backend.implicitRejection,
+      rsaPadding: backend.rsaPadding,
+    },
+    variants,
     runtime: runtimeName(),
   };
 }

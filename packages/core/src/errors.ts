@@ -15,6 +15,9 @@ export const ERROR_CODES = {
   issuer_mismatch: 502,
   provider_unreachable: 502,
   provider_response_invalid: 502,
+  provider_timeout: 504,
+  provider_response_too_large: 502,
+  userinfo_unauthorized: 502,
   jwks_failed: 502,
 
   // provider errors, surfaced with the provider's own code (RFC 6749, OIDC Core, RFC 8628)
@@ -58,6 +61,7 @@ export const ERROR_CODES = {
   // the citizen's data
   claims_invalid: 422,
   claims_missing: 422,
+  subject_missing: 502,
   pid_invalid: 400,
   cccd_qr_invalid: 400,
 

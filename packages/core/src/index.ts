@@ -157,5 +157,13 @@ export type {
 } from './providers/profile';
 // ── end engine ──
 // ── core-partner: protocol plug-ins of non-standard providers (vneidPartner() is in the subpath) ──
-export type { DecodedCallback, ProtocolPlugins, StaticEndpoints } from './providers/profile';
+export type {
+  CrossDeviceContext,
+  CrossDeviceRequest,
+  CrossDeviceStart,
+  CrossDeviceTransport,
+  DecodedCallback,
+  ProtocolPlugins,
+  StaticEndpoints,
+} from './providers/profile';
 // ── end core-partner ──

@@ -106,42 +106,47 @@ const RUNTIMES: readonly {
   args: (script: string, issuer: string) => string[];
   runtime: RegExp;
   /** The partner crypto backend this runtime must pick (docs/vneid-partner.md). */
-  partner: { rsa: 'node' | 'forge'; aes: 'node' | 'forge'; implicitRejection: boolean };
+  partner: {
+    rsa: 'node' | 'forge';
+    aes: 'node' | 'forge';
+    implicitRejection: boolean;
+    rsaPadding: 'platform' | 'dinhdanh';
+  };
 }[] = [
   {
     name: `node ${process.versions.node} (current)`,
     command: process.execPath,
     args: (s, i) => [s, i],
     runtime: /^node 20\./,
-    partner: { rsa: 'forge', aes: 'node', implicitRejection: false },
+    partner: { rsa: 'node', aes: 'node', implicitRejection: true, rsaPadding: 'dinhdanh' },
   },
   {
     name: 'node 22',
     command: NPX,
     args: (s, i) => ['-y', 'node@22', s, i],
     runtime: /^node 22\./,
-    partner: { rsa: 'node', aes: 'node', implicitRejection: true },
+    partner: { rsa: 'node', aes: 'node', implicitRejection: true, rsaPadding: 'platform' },
   },
   {
     name: 'node 24',
     command: NPX,
     args: (s, i) => ['-y', 'node@24', s, i],
     runtime: /^node 24\./,
-    partner: { rsa: 'node', aes: 'node', implicitRejection: true },
+    partner: { rsa: 'node', aes: 'node', implicitRejection: true, rsaPadding: 'platform' },
   },
   {
     name: 'bun',
     command: NPX,
     args: (s, i) => ['-y', 'bun', s, i],
     runtime: /^bun \d/,
-    partner: { rsa: 'forge', aes: 'node', implicitRejection: false },
+    partner: { rsa: 'node', aes: 'node', implicitRejection: true, rsaPadding: 'dinhdanh' },
   },
   {
     name: 'deno',
     command: NPX,
     args: (s, i) => ['-y', 'deno', 'run', '--allow-net', '--allow-read', '--allow-env', s, i],
     runtime: /^deno \d/,
-    partner: { rsa: 'node', aes: 'node', implicitRejection: false },
+    partner: { rsa: 'node', aes: 'node', implicitRejection: true, rsaPadding: 'dinhdanh' },
   },
 ];
 
@@ -189,10 +194,23 @@ interface PartnerLine extends LoginLine {
   source?: string;
   plusInCode?: boolean;
   encryptedCode?: boolean;
-  backend?: { rsa: string; aes: string; implicitRejection: boolean };
+  backend?: { rsa: string; aes: string; implicitRejection: boolean; rsaPadding: string };
+  variants?: string[];
 }
 
-describe('VNeID partner login (envelopes, CBC, encrypted code) with the built core on each runtime', () => {
+/**
+ * Logins after the first, one per entry: the mock's faults for that login (issue 17 part 1).
+ * The profile reads every answer `auto` and detects the code's mode (ECB, bodies CBC).
+ */
+const VARIANTS: readonly (readonly string[])[] = [
+  ['partner_token_sealed', 'partner_userinfo_sealed'],
+  ['partner_token_plain', 'partner_userinfo_sealed'],
+  ['partner_token_sealed', 'partner_userinfo_plain'],
+  ['partner_token_plain', 'partner_userinfo_plain', 'partner_userinfo_alternate_forms'],
+];
+const VARIANTS_OK = VARIANTS.map((faults) => `${faults.join('+')}: level 2, 1985-03-14`);
+
+describe('VNeID partner login (envelopes, CBC, encrypted code in ECB, plain or sealed per login) with the built core on each runtime', () => {
   const secret = 'partner-runtime-secret-0123456789-abcdef';
   const redirectUri = 'http://127.0.0.1:3000/auth/vneid/callback';
   let partnerMock: RunningMockIdp | undefined;
@@ -209,6 +227,7 @@ describe('VNeID partner login (envelopes, CBC, encrypted code) with the built co
       port: 0,
       host: '127.0.0.1',
       autoApprove: true,
+      admin: true,
       clients: [
         {
           clientId: 'bank-partner',
@@ -221,6 +240,7 @@ describe('VNeID partner login (envelopes, CBC, encrypted code) with the built co
             publicKey: keys.publicKey,
             envelope: 'both',
             aesMode: 'cbc',
+            codeAesMode: 'ecb',
             encryptCode: true,
             codeWithPlus: true,
           },
@@ -239,7 +259,7 @@ describe('VNeID partner login (envelopes, CBC, encrypted code) with the built co
         redirectUri,
         privateKeyPem: keys.privateKey,
         aesMode: 'cbc',
-        envelope: { token: true, userinfo: true },
+        variants: VARIANTS,
       }),
     );
   });
@@ -266,6 +286,7 @@ describe('VNeID partner login (envelopes, CBC, encrypted code) with the built co
           plusInCode: true,
           encryptedCode: true,
           backend: runtime.partner,
+          variants: VARIANTS_OK,
         });
         expect(line.runtime).toMatch(runtime.runtime);
       },
@@ -274,7 +295,7 @@ describe('VNeID partner login (envelopes, CBC, encrypted code) with the built co
   }
 
   it(
-    'workerd (bundled worker): its node:crypto decrypts PKCS#1 v1.5, without implicit rejection',
+    'workerd (bundled worker): raw RSA from its node:crypto, dinhdanh implicit rejection',
     async () => {
       const workDir = await mkdtemp(join(tmpdir(), 'dinhdanh-workerd-partner-'));
       let child: ChildProcess | undefined;
@@ -293,7 +314,8 @@ describe('VNeID partner login (envelopes, CBC, encrypted code) with the built co
           source: 'userinfo',
           plusInCode: true,
           encryptedCode: true,
-          backend: { rsa: 'node', aes: 'node', implicitRejection: false },
+          backend: { rsa: 'node', aes: 'node', implicitRejection: true, rsaPadding: 'dinhdanh' },
+          variants: VARIANTS_OK,
           runtime: 'workerd',
         });
       } finally {

@@ -1,4 +1,4 @@
-import type { AttributeName } from '../claims/attributes';
+import { ATTRIBUTE_NAMES, type AttributeName } from '../claims/attributes';
 import type { AccountType, AssuranceLevel, IdentityAttributes } from '../claims/identity';
 import { clearChunkedCookie } from '../sessions/cookies';
 import type { SessionManager } from '../sessions/manager';
@@ -23,6 +23,11 @@ export type MeResponse =
         readonly level: AssuranceLevel;
         readonly attributes: Partial<IdentityAttributes>;
       };
+      /**
+       * Names of the attributes the citizen shared in this login (those the session keeps;
+       * not the portrait): a front end tells "not shared" from "not shown by `meAttributes`".
+       */
+      readonly granted: readonly AttributeName[];
       /** Send as `X-CSRF-Token` (or form field `csrf_token`) on logout and QR start. */
       readonly csrfToken: string;
     };
@@ -63,6 +68,7 @@ export async function me(
       level: session.identity.level,
       attributes: pick(session.identity.attributes, options.meAttributes),
     },
+    granted: ATTRIBUTE_NAMES.filter((name) => session.identity.attributes[name] !== undefined),
     csrfToken: await createCsrfToken(options.secrets, session.id),
   };
   return json(body, 200, headers);

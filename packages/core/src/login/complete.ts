@@ -1,16 +1,18 @@
 /**
  * Turns a token response into a `LoginResult`: our own ID token verification, level,
  * userinfo (same subject), the normalised identity, required attributes, consent record.
- * Shared by the browser login and the cross-device login.
+ * Shared by the browser login and the cross-device login; {@link loginResult} also by the
+ * userinfo-only login of plug-in protocols.
  */
 import * as client from 'openid-client';
 import type { AttributeName } from '../claims/attributes';
 import type { AssuranceLevel } from '../claims/identity';
-import { DinhDanhError } from '../errors';
+import type { Identity } from '../claims/identity';
+import { DinhDanhError, isDinhDanhError } from '../errors';
 import { protocolError } from '../http/protocol-error';
 import { meetsLevel } from '../levels';
 import type { RpContext } from '../rp/context';
-import type { LoginResult } from '../rp/types';
+import type { LoginResult, TokenSet } from '../rp/types';
 import { verifyIdToken } from '../tokens/id-token';
 import { toTokenSet } from '../tokens/token-set';
 import { grantedAttributes, readIdentity } from './identity';
@@ -74,20 +76,66 @@ export async function completeLogin(
     }
   }
 
-  const identity = readIdentity(
-    ctx.profile,
-    ctx.options.issuer,
-    {
-      idToken: { ...idTokenClaims },
-      ...(userinfo === undefined ? {} : { userinfo }),
-    },
-    ctx.now,
-  );
+  return loginResult(ctx, request, {
+    tokens,
+    idTokenClaims,
+    ...(userinfo === undefined ? {} : { userinfo }),
+    levelPath: 'acr',
+  });
+}
+
+/** What a login collected before its result is built. */
+export interface CollectedLogin {
+  readonly tokens: TokenSet;
+  /** The verified ID token's claims (`{}` for a userinfo-only login). */
+  readonly idTokenClaims: LoginResult['idTokenClaims'];
+  /** Userinfo, when it was fetched. */
+  readonly userinfo?: Record<string, unknown>;
+  /** Where the level was read, for the `insufficient_level` error's `path`. */
+  readonly levelPath: string;
+}
+
+/**
+ * The `LoginResult` of a login once its claims are in, for the standard login (ID token,
+ * optional userinfo) and the userinfo-only login alike: the normalised identity, the level
+ * checked against the request, the required attributes, the consent record, the session.
+ *
+ * @throws `subject_missing` when the claims name no subject; `insufficient_level`;
+ * `claims_missing` for a required attribute that was not released; `claims_invalid`.
+ */
+export function loginResult(
+  ctx: RpContext,
+  request: CompletionRequest,
+  collected: CollectedLogin,
+): LoginResult {
+  const { tokens, idTokenClaims, userinfo, levelPath } = collected;
+  const idToken = Object.keys(idTokenClaims).length === 0 ? undefined : { ...idTokenClaims };
+  let identity: Identity;
+  try {
+    identity = readIdentity(
+      ctx.profile,
+      ctx.options.issuer,
+      {
+        ...(idToken === undefined ? {} : { idToken }),
+        ...(userinfo === undefined ? {} : { userinfo }),
+      },
+      ctx.now,
+    );
+  } catch (error) {
+    // The normaliser's only `claims_missing` is the subject's: the answer names nobody,
+    // which is the provider's fault, not an attribute the citizen declined.
+    if (!isDinhDanhError(error, 'claims_missing')) throw error;
+    throw new DinhDanhError(
+      'subject_missing',
+      "The provider's answer names no subject (the citizen's identifier); the login was refused.",
+      { ...(error.path === undefined ? {} : { path: error.path }) },
+    );
+  }
   if (!meetsLevel(identity.level, request.level)) {
     throw new DinhDanhError(
       'insufficient_level',
       `The login reached level ${identity.level}, below the required level ${request.level}; step up.`,
-      { path: 'acr' },
+      { path: levelPath },
     );
   }
   const granted = grantedAttributes(identity, request.required);
@@ -107,7 +155,7 @@ export async function completeLogin(
       expiresAt: now + ctx.options.sessionMaxAge * 1000,
     },
     idTokenClaims,
-    source: userinfo === undefined ? 'id_token' : 'userinfo',
+    source: idToken === undefined || userinfo !== undefined ? 'userinfo' : 'id_token',
     ...(request.returnTo === undefined ? {} : { returnTo: request.returnTo }),
   };
 }

@@ -5,6 +5,10 @@
 import type { AttributeName } from '../claims/attributes';
 import type { AssuranceLevel } from '../claims/identity';
 import type { Dialect } from '../claims/normalize';
+import type { RelyingPartyOptions } from '../config/schema';
+import type { FetchLike } from '../http/fetch';
+import type { ReplayCache } from '../replay-cache';
+import type { QrLoginHandle, QrLoginStatus } from '../rp/types';
 
 /** How a provider releases attributes: in the ID token, from userinfo, or both. */
 export type UserinfoPolicy = 'always' | 'when_claims' | 'never';
@@ -49,6 +53,69 @@ export interface ProtocolPlugins {
   ) => Promise<Record<string, unknown>>;
   /** Static endpoints: when set, discovery is skipped (checked against the issuer at creation). */
   readonly endpoints?: StaticEndpoints;
+  /**
+   * Largest token and userinfo answers read, in bytes (default `maxTokenBytes × 4` for
+   * both); a larger answer is `provider_response_too_large`.
+   */
+  readonly maxBodyBytes?: { readonly token: number; readonly userinfo: number };
+  /** The userinfo member that carries the level, named in `insufficient_level` errors. */
+  readonly levelClaim?: string;
+}
+
+/** What a cross-device login asks for, validated. */
+export interface CrossDeviceRequest {
+  /** The level asked for. */
+  readonly level: AssuranceLevel;
+  /** Attributes asked for. */
+  readonly claims: readonly AttributeName[];
+  /** Attributes without which the login fails. */
+  readonly required: readonly AttributeName[];
+  /** Why the data is asked for, shown to the citizen. */
+  readonly purpose?: string;
+}
+
+/** What a cross-device transport's `start` returns. */
+export interface CrossDeviceStart {
+  /** Secret reference the transport needs to poll (device code, txnId...). */
+  readonly ref: string;
+  /** URI for the QR code / app link. */
+  readonly qrUri: string;
+  /** Code to type instead, when any. */
+  readonly userCode?: string;
+  /** Lifetime, seconds. */
+  readonly expiresIn: number;
+  /** Poll interval, seconds. */
+  readonly interval: number;
+}
+
+/**
+ * What a cross-device transport of a profile may use of the relying party: its options,
+ * profile, `fetch`, clock and replay cache — not the whole engine.
+ */
+export interface CrossDeviceContext {
+  /** The relying party's validated options. */
+  readonly options: RelyingPartyOptions;
+  /** The provider profile (the one carrying the transport). */
+  readonly profile: ProviderProfile;
+  /** The relying party's `fetch`. */
+  readonly fetch: FetchLike;
+  /** The relying party's clock (ms since the epoch). */
+  readonly now: () => number;
+  /** The relying party's replay cache. */
+  readonly replayCache: ReplayCache;
+}
+
+/**
+ * A cross-device transport a profile brings (for example VNeID share transactions):
+ * `startQrLogin` starts with it and `pollQrLogin` finds it by name.
+ */
+export interface CrossDeviceTransport {
+  /** Name stored in handles. */
+  readonly name: string;
+  /** Starts a cross-device transaction at the provider. */
+  start(ctx: CrossDeviceContext, request: CrossDeviceRequest): Promise<CrossDeviceStart>;
+  /** Polls once. Called only for handles that are valid and not yet expired. */
+  poll(ctx: CrossDeviceContext, handle: QrLoginHandle): Promise<QrLoginStatus>;
 }
 
 /** A provider profile. Build one with `vneid()`, `postid()`, `dvcqg()` or `oidc()`. */
@@ -71,6 +138,11 @@ export interface ProviderProfile {
   readonly userinfo: UserinfoPolicy;
   /** Protocol plug-ins of a non-standard provider (for example `vneidPartner()`); absent for OpenID Connect. */
   readonly protocol?: ProtocolPlugins;
+  /**
+   * The profile's own cross-device transport (for example from `withShareTransactions`):
+   * `startQrLogin` uses it instead of the device authorization grant.
+   */
+  readonly crossDevice?: CrossDeviceTransport;
 }
 
 /** Overrides accepted by every profile factory. */

@@ -4,12 +4,21 @@ import { DinhDanhError } from '../errors';
 import { protocolError } from '../http/protocol-error';
 import { completeLogin } from '../login/complete';
 import { acrParameter, scopesFor } from '../login/request';
-import type { CrossDeviceTransport } from './transport';
+import type { CrossDeviceRequest, CrossDeviceStart } from '../providers/profile';
+import type { RpContext } from '../rp/context';
+import type { QrLoginHandle, QrLoginStatus } from '../rp/types';
 
 const GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 
+/** The built-in transport: the device authorization grant needs the whole engine context. */
+export interface BuiltInTransport {
+  readonly name: string;
+  start(ctx: RpContext, request: CrossDeviceRequest): Promise<CrossDeviceStart>;
+  poll(ctx: RpContext, handle: QrLoginHandle): Promise<QrLoginStatus>;
+}
+
 /** The device authorization grant transport. */
-export const deviceGrantTransport: CrossDeviceTransport = {
+export const deviceGrantTransport: BuiltInTransport = {
   name: 'device_code',
 
   async start(ctx, request) {

@@ -8,7 +8,6 @@ import type { KeyStore } from '../discovery/jwks';
 import type { MetadataCache } from '../discovery/metadata';
 import type { FetchLike, Sleep } from '../http/fetch';
 import type { ProviderProfile } from '../providers/profile';
-import type { CrossDeviceTransport } from '../qr/transport';
 import type { ReplayCache } from '../replay-cache';
 
 /** Internal engine context. */
@@ -21,7 +20,6 @@ export interface RpContext {
   readonly metadata: MetadataCache;
   readonly keys: KeyStore;
   readonly replayCache: ReplayCache;
-  readonly transports: ReadonlyMap<string, CrossDeviceTransport>;
   /**
    * The openid-client configuration for the current discovery metadata (clock set from
    * `now`); shared by concurrent operations, so never modify it.

@@ -16,7 +16,6 @@ import { memoryReplayCache } from '../replay-cache';
 import { oidc } from '../providers/oidc';
 import type { ProviderProfile } from '../providers/profile';
 import { acrValuesFor } from '../levels';
-import { deviceGrantTransport } from '../qr/device-grant';
 import { pollQrLogin } from '../qr/poll';
 import { startQrLogin } from '../qr/start';
 import { verifyAccessToken } from '../tokens/access-token';
@@ -127,7 +126,6 @@ export function createRelyingParty(config: RelyingPartyConfig): RelyingParty {
     metadata,
     keys,
     replayCache: replayCache ?? memoryReplayCache({ now }),
-    transports: new Map([[deviceGrantTransport.name, deviceGrantTransport]]),
     client: async () => buildClient(await metadata.get()),
     dpop: dpopFactory(options.dpopKey),
   };

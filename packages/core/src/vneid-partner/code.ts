@@ -6,14 +6,17 @@ import { envelopeInvalid, OpenFailure } from './failure';
 import { importPartnerPrivateKey, importPartnerPublicKey } from './keys';
 import type { PartnerPrivateKeyInput, PartnerPublicKeyInput } from './keys';
 import { MAX_CODE_CHARS, MAX_PLAIN_CODE_CHARS } from './limits';
-import { checkMode, openHybrid, sealHybrid } from './scheme';
+import { checkMode, codeModes, openHybrid, sealHybrid } from './scheme';
 
 /** Options of {@link decryptCode}. */
 export interface DecryptCodeOptions {
   /** The relying party's RSA private key (PEM, JWK, or imported with `importPartnerPrivateKey`). */
   readonly privateKey: PartnerPrivateKeyInput;
-  /** AES mode: `ecb` (observed default) or `cbc` (IV in the first 16 bytes). */
-  readonly mode?: AesMode;
+  /**
+   * AES mode: `ecb` (observed default), `cbc` (IV in the first 16 bytes), or `auto`: ECB
+   * tried first, then CBC; the first that yields a well-formed code wins.
+   */
+  readonly mode?: AesMode | 'auto';
   /** Crypto implementation; `auto` (default) probes the runtime. */
   readonly backend?: PartnerCryptoBackendChoice;
 }
@@ -42,6 +45,15 @@ export interface EncryptedCode {
 const CODE_TEXT = /^[\x21-\x7e]+$/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** A decrypted code is 1 to 4096 bytes of printable ASCII (so its bytes are its characters). */
+function isCodeText(plain: Uint8Array): boolean {
+  return (
+    plain.length > 0 &&
+    plain.length <= MAX_PLAIN_CODE_CHARS &&
+    plain.every((byte) => byte >= 0x21 && byte <= 0x7e)
+  );
+}
+
 /**
  * Decrypts an authorization code that arrived encrypted, with `encrypt_key` beside it on
  * the callback (DOMAIN.md dialect 5). Both are attacker-controlled input: call this only
@@ -67,15 +79,13 @@ export async function decryptCode(
   options: DecryptCodeOptions,
 ): Promise<string> {
   const privateKey = importPartnerPrivateKey(options.privateKey);
-  const mode = checkMode(options.mode);
+  const modes = codeModes(options.mode ?? 'ecb');
   const backend = await resolveBackend(options.backend);
   try {
     if (typeof code !== 'string' || typeof encryptKey !== 'string') throw new OpenFailure();
     const wrappedKey = decodeBase64(encryptKey, MAX_CODE_CHARS);
     const data = decodeBase64(code, MAX_CODE_CHARS);
-    const plain = utf8.decode(openHybrid(backend, privateKey, wrappedKey, data, mode));
-    if (plain.length > MAX_PLAIN_CODE_CHARS || !CODE_TEXT.test(plain)) throw new OpenFailure();
-    return plain;
+    return utf8.decode(openHybrid(backend, privateKey, wrappedKey, data, modes, isCodeText));
   } catch {
     throw envelopeInvalid();
   }

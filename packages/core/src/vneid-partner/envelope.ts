@@ -121,7 +121,7 @@ export async function openEnvelope(
     const envelope = outer(body);
     const wrappedKey = decodeBase64(envelope.key, MAX_CODE_CHARS);
     const data = decodeBase64(envelope.data, MAX_ENVELOPE_CHARS);
-    const plain = openHybrid(backend, privateKey, wrappedKey, data, mode);
+    const plain = openHybrid(backend, privateKey, wrappedKey, data, [mode]);
     const json = parseJson(decodeUtf8(plain));
     if (!isObject(json) || !hasRequired(json, required)) throw new OpenFailure();
     return json;

@@ -27,7 +27,7 @@ export type {
 export { ENVELOPE_INVALID_MESSAGE } from './failure';
 // ── core-partner: the partner login profile ──
 export { vneidPartner } from './profile';
-export type { VneidPartnerOptions } from './profile';
+export type { EnvelopeSetting, VneidPartnerOptions } from './profile';
 // ── share: VNeID share transactions on the cross-device abstraction (issue 10) ──
 export {
   memoryShareResultStore,

@@ -15,16 +15,39 @@ import { decryptCode } from './code';
 import { openEnvelope } from './envelope';
 import { importPartnerPrivateKey } from './keys';
 import type { PartnerPrivateKeyInput } from './keys';
-import { checkMode } from './scheme';
+import { MAX_ENVELOPE_CHARS } from './limits';
+import { checkMode, codeModes } from './scheme';
+
+/** How one kind of answer is read: see {@link VneidPartnerOptions.envelope}. */
+export type EnvelopeSetting = 'auto' | 'sealed' | 'plain' | boolean;
+
+/** Largest token answer read over HTTP, plain or sealed (bytes). */
+export const MAX_TOKEN_ANSWER_BYTES = 256 * 1024;
+
+/** Largest userinfo answer read over HTTP, plain or sealed: room for a sealed portrait (bytes). */
+export const MAX_USERINFO_ANSWER_BYTES = MAX_ENVELOPE_CHARS;
 
 /** Options of {@link vneidPartner}. */
 export interface VneidPartnerOptions {
   /** The relying party's RSA private key: PEM (PKCS#1 or PKCS#8), bare base64 DER, or JWK. */
   readonly privateKey: PartnerPrivateKeyInput;
-  /** AES mode of envelopes and encrypted codes: `ecb` (observed, default) or `cbc` (IV first). */
+  /** AES mode of envelopes: `ecb` (observed, default) or `cbc` (IV first). */
   readonly aesMode?: AesMode;
-  /** Which responses arrive as `{"data","key"}` envelopes (default: both). Never guessed from the body. */
-  readonly envelope?: { readonly token?: boolean; readonly userinfo?: boolean };
+  /**
+   * AES mode of the encrypted authorization code, decided apart from the bodies' mode:
+   * `auto` (default: ECB, then CBC; the first that yields a well-formed code), `ecb` or `cbc`.
+   */
+  readonly codeAesMode?: AesMode | 'auto';
+  /**
+   * How the token and userinfo answers are read, per answer (default `auto` for both):
+   * `auto` opens a JSON object whose `data` and `key` are both strings as an envelope (any
+   * failure is `envelope_invalid`, never read as plain) and reads any other JSON object as
+   * plain; `sealed` (or `true`) requires an envelope; `plain` (or `false`) refuses one.
+   */
+  readonly envelope?: {
+    readonly token?: EnvelopeSetting;
+    readonly userinfo?: EnvelopeSetting;
+  };
   /** Crypto implementation; `auto` (default) probes the runtime. */
   readonly backend?: PartnerCryptoBackendChoice;
   /**
@@ -61,7 +84,20 @@ function checkEndpoints(
   });
 }
 
-function parsePlain(body: string, kind: string): Record<string, unknown> {
+function checkSetting(value: unknown, kind: 'token' | 'userinfo'): 'auto' | 'sealed' | 'plain' {
+  if (value === undefined || value === 'auto') return 'auto';
+  if (value === true || value === 'sealed') return 'sealed';
+  if (value === false || value === 'plain') return 'plain';
+  throw new DinhDanhError(
+    'config_invalid',
+    `envelope.${kind} must be "auto", "sealed" or "plain".`,
+    {
+      path: `envelope.${kind}`,
+    },
+  );
+}
+
+function parseObject(body: string, kind: string): Record<string, unknown> {
   let value: unknown;
   try {
     value = JSON.parse(body);
@@ -71,21 +107,27 @@ function parsePlain(body: string, kind: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new DinhDanhError(
       'provider_response_invalid',
-      `The provider's ${kind} response is not a JSON object (is an envelope expected? set envelope.${kind}).`,
+      `The provider's ${kind} response is not a JSON object.`,
     );
   }
   return value as Record<string, unknown>;
 }
 
+/** The envelope's shape: both members strings. Nothing else is ever opened. */
+function isEnvelope(json: Record<string, unknown>): boolean {
+  return typeof json.data === 'string' && typeof json.key === 'string';
+}
+
 /**
  * Builds the VNeID partner profile: state first, the `encrypt_key` decrypted only after
- * it, `client_secret_post`, envelopes opened as configured, identity from userinfo
+ * it, `client_secret_post`, envelopes opened as configured (by default whenever the answer
+ * is one), identity from userinfo
  * (`vneid-partner` dialect, level from `accountLevel`); results have `source: 'userinfo'`.
  *
  * The relying party must use `clientAuth: { method: 'client_secret_post', clientSecret }`;
  * `createRelyingParty` refuses any other method with `config_invalid`.
  *
- * @param options - private key, AES mode, which responses are enveloped, static endpoints.
+ * @param options - private key, AES modes (bodies, code), how answers are read, static endpoints.
  * @returns the profile to pass as `provider` to `createRelyingParty`.
  * @throws DinhDanhError `config_invalid` for a key of the wrong type or size, a bad mode, or malformed endpoints.
  * @example
@@ -114,10 +156,12 @@ export function vneidPartner(options: VneidPartnerOptions): ProviderProfile {
   }
   const privateKey = importPartnerPrivateKey(options.privateKey);
   const mode = checkMode(options.aesMode ?? 'ecb');
+  const codeMode = options.codeAesMode ?? 'auto';
+  codeModes(codeMode);
   const backend = options.backend ?? 'auto';
-  const enveloped = {
-    token: options.envelope?.token ?? true,
-    userinfo: options.envelope?.userinfo ?? true,
+  const settings = {
+    token: checkSetting(options.envelope?.token, 'token'),
+    userinfo: checkSetting(options.envelope?.userinfo, 'userinfo'),
   };
   const crypto = { privateKey, mode, backend } as const;
   const endpoints = checkEndpoints(options.endpoints);
@@ -127,7 +171,7 @@ export function vneidPartner(options: VneidPartnerOptions): ProviderProfile {
     const encryptKey = params.get('encrypt_key');
     if (encryptKey === undefined) return { code };
     return {
-      code: await decryptCode(code, encryptKey, crypto),
+      code: await decryptCode(code, encryptKey, { ...crypto, mode: codeMode }),
       tokenParams: { encrypt_key: encryptKey },
     };
   }
@@ -136,12 +180,27 @@ export function vneidPartner(options: VneidPartnerOptions): ProviderProfile {
     body: string,
     kind: 'token' | 'userinfo',
   ): Promise<Record<string, unknown>> {
-    if (!enveloped[kind]) return parsePlain(body, kind);
-    const opened = await openEnvelope(body, {
+    const setting = settings[kind];
+    if (setting === 'sealed') {
+      // No fallback: whatever is not an envelope that opens is envelope_invalid.
+      return openEnvelope(body, {
+        ...crypto,
+        ...(kind === 'token' ? { require: ['access_token'] } : {}),
+      });
+    }
+    const json = parseObject(body, kind);
+    if (!isEnvelope(json)) return json;
+    if (setting === 'plain') {
+      throw new DinhDanhError(
+        'provider_response_invalid',
+        `The provider sealed its ${kind} response but envelope.${kind} is "plain"; set it to "auto".`,
+        { path: `envelope.${kind}` },
+      );
+    }
+    return openEnvelope(json, {
       ...crypto,
       ...(kind === 'token' ? { require: ['access_token'] } : {}),
     });
-    return opened;
   }
 
   return buildProfile(
@@ -159,6 +218,8 @@ export function vneidPartner(options: VneidPartnerOptions): ProviderProfile {
         tokenAuth: 'client_secret_post',
         decodeCallback,
         decodeBody,
+        maxBodyBytes: { token: MAX_TOKEN_ANSWER_BYTES, userinfo: MAX_USERINFO_ANSWER_BYTES },
+        levelClaim: 'accountLevel',
         ...(endpoints === undefined ? {} : { endpoints }),
       },
     },

@@ -22,16 +22,19 @@ function stripPkcs7(plain: Uint8Array): Uint8Array | undefined {
 
 /**
  * Unwraps the AES key with RSAES-PKCS1-v1_5 and decrypts `data`. Any failure throws
- * {@link OpenFailure}. When the RSA step fails, decryption goes on with a random key and
- * fails at the end (the TLS 1.2 countermeasure, RFC 5246 §7.4.7.1): a bad `key` and a bad
- * `data` take the same path and give the same error.
+ * {@link OpenFailure}. A bad RSA padding never fails the RSA step: every backend rejects
+ * implicitly (a synthetic key, backend/implicit-rejection.ts), which then fails the AES
+ * padding or the key-length check. A publicly invalid `key` (too long, not below the
+ * modulus) goes on with a random key and fails at the end: a bad `key` and a bad `data`
+ * take the same path and give the same error.
  */
 export function openHybrid(
   backend: Backend,
   privateKey: PartnerPrivateKey,
   wrappedKey: Uint8Array,
   data: Uint8Array,
-  mode: AesMode,
+  modes: readonly AesMode[],
+  accept: (plain: Uint8Array) => boolean = () => true,
 ): Uint8Array {
   let failed = false;
   let aesKey: Uint8Array;
@@ -45,18 +48,29 @@ export function openHybrid(
     failed = true;
     aesKey = randomBytes(32);
   }
+  // The key is unwrapped once; each mode (one, or both for a code of unknown mode) is tried
+  // in turn and the first plaintext that `accept`s wins. Every failure looks the same.
+  for (const mode of modes) {
+    const plain = decryptData(backend, aesKey, data, mode);
+    if (!failed && plain !== undefined && accept(plain)) return plain;
+  }
+  throw new OpenFailure();
+}
+
+function decryptData(
+  backend: Backend,
+  aesKey: Uint8Array,
+  data: Uint8Array,
+  mode: AesMode,
+): Uint8Array | undefined {
   const iv = mode === 'cbc' ? data.subarray(0, AES_BLOCK) : undefined;
   const body = mode === 'cbc' ? data.subarray(AES_BLOCK) : data;
-  if (body.length === 0 || body.length % AES_BLOCK !== 0) throw new OpenFailure();
-  let plain: Uint8Array;
+  if (body.length === 0 || body.length % AES_BLOCK !== 0) return undefined;
   try {
-    plain = backend.aes.decryptUnpadded(mode, aesKey, iv, body);
+    return stripPkcs7(backend.aes.decryptUnpadded(mode, aesKey, iv, body));
   } catch {
-    throw new OpenFailure();
+    return undefined;
   }
-  const stripped = stripPkcs7(plain);
-  if (failed || stripped === undefined) throw new OpenFailure();
-  return stripped;
 }
 
 /** Encrypts `plain` under a fresh AES key wrapped to `publicKey` (the provider's side). */
@@ -82,6 +96,24 @@ export function sealHybrid(
   data.set(iv, 0);
   data.set(ciphertext, AES_BLOCK);
   return { wrappedKey, data };
+}
+
+/**
+ * The modes to try for an encrypted authorization code: the one configured, or with
+ * `auto` ECB and then CBC (a provider may encrypt its codes in another mode than its
+ * response bodies).
+ */
+export function codeModes(mode: unknown): readonly AesMode[] {
+  if (mode === 'auto') return ['ecb', 'cbc'];
+  try {
+    return [checkMode(mode)];
+  } catch {
+    throw new DinhDanhError(
+      'config_invalid',
+      'The code mode must be "auto" (detect), "ecb" or "cbc".',
+      { path: 'codeAesMode' },
+    );
+  }
 }
 
 /** Checks an AES mode from configuration. */

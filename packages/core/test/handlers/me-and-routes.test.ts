@@ -31,6 +31,7 @@ describe('GET /me', () => {
         level: 2,
         attributes: { name: { full: 'Nguyễn Văn An' } },
       },
+      granted: ['pid', 'name'],
       csrfToken: expect.any(String) as string,
     });
   });

@@ -32,6 +32,12 @@ export interface Switches {
   metadata: Record<string, unknown>;
   /** Plain code to issue; default a base64 string with `+`. */
   code?: string;
+  /** AES mode of the encrypted code when it differs from the bodies' `mode`. */
+  codeMode?: AesMode;
+  /** HTTP status of the userinfo answer (default 200). */
+  userinfoStatus?: number;
+  /** Pads the token / userinfo answer with trailing spaces (valid JSON) to exactly this many bytes. */
+  size?: { token?: number; userinfo?: number };
 }
 
 interface Issued {
@@ -54,8 +60,14 @@ export interface PartnerProvider {
   authParams?: URLSearchParams;
 }
 
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), {
+function json(body: unknown, status = 200, size?: number): Response {
+  let text = JSON.stringify(body);
+  if (size !== undefined) {
+    const length = Buffer.byteLength(text);
+    if (length > size) throw new Error(`the answer is already ${String(length)} bytes`);
+    text += ' '.repeat(size - length);
+  }
+  return new Response(text, {
     status,
     headers: { 'content-type': 'application/json' },
   });
@@ -90,7 +102,10 @@ export function partnerProvider(
       if (provider.switches.encryptCode) {
         // Bounded: until the encrypted code itself carries a '+'.
         for (let i = 0; i < 64; i++) {
-          const sealed = await encryptCode(plainCode, { publicKey, mode: provider.switches.mode });
+          const sealed = await encryptCode(plainCode, {
+            publicKey,
+            mode: provider.switches.codeMode ?? provider.switches.mode,
+          });
           code = sealed.code;
           encryptKey = sealed.encryptKey;
           if (code.includes('+')) break;
@@ -147,17 +162,23 @@ export function partnerProvider(
           provider.switches.envelopeToken
             ? await sealEnvelope(body, { publicKey, mode: provider.switches.mode })
             : body,
+          200,
+          provider.switches.size?.token,
         );
       }
       if (url.pathname === '/userinfo') {
         if (request.headers.get('authorization') !== `Bearer ${provider.accessToken}`) {
           return json({ error: 'invalid_token' }, 401);
         }
+        const status = provider.switches.userinfoStatus ?? 200;
+        if (status !== 200) return json({ error: 'insufficient_scope' }, status);
         const body = provider.switches.userinfo;
         return json(
           provider.switches.envelopeUserinfo
             ? await sealEnvelope(body, { publicKey, mode: provider.switches.mode })
             : body,
+          200,
+          provider.switches.size?.userinfo,
         );
       }
       return json({ error: 'not_found' }, 404);

@@ -16,10 +16,12 @@ async function platformDecryptsPkcs1(): Promise<boolean> {
 }
 
 describe('partnerCryptoBackend', () => {
-  it('picks node for RSA exactly when the platform permits PKCS#1 v1.5 decryption', async () => {
+  it('uses node:crypto for RSA, and lets the platform remove the padding only where it rejects implicitly', async () => {
     const info = await partnerCryptoBackend();
     expect(info.requested).toBe('auto');
-    expect(info.rsa).toBe((await platformDecryptsPkcs1()) ? 'node' : 'forge');
+    expect(info.rsa).toBe('node');
+    expect(info.implicitRejection).toBe(true);
+    expect(info.rsaPadding).toBe((await platformDecryptsPkcs1()) ? 'platform' : 'dinhdanh');
     expect(info.reason.length).toBeGreaterThan(10);
   });
 
@@ -27,14 +29,17 @@ describe('partnerCryptoBackend', () => {
     process.versions.node.startsWith('20.') &&
       !process.execArgv.some((a) => a.includes('security-revert')),
   )(
-    'on Node 20 detects the node RSA path as unavailable (CVE-2023-46809) and falls back to forge',
+    'on Node 20 (PKCS#1 v1.5 refused since CVE-2023-46809) uses the raw RSA operation with dinhdanh implicit rejection',
     async () => {
       const info = await partnerCryptoBackend();
-      expect(info).toMatchObject({ rsa: 'forge', aes: 'node', implicitRejection: false });
-      expect(info.reason).toContain('refuses');
-      await expect(partnerCryptoBackend('node')).rejects.toMatchObject({
-        code: 'runtime_unsupported',
+      expect(info).toMatchObject({
+        rsa: 'node',
+        aes: 'node',
+        implicitRejection: true,
+        rsaPadding: 'dinhdanh',
       });
+      expect(info.reason).toContain('refuses');
+      await expect(partnerCryptoBackend('node')).resolves.toMatchObject({ rsa: 'node' });
     },
   );
 
@@ -43,6 +48,8 @@ describe('partnerCryptoBackend', () => {
       requested: 'forge',
       rsa: 'forge',
       aes: 'forge',
+      implicitRejection: true,
+      rsaPadding: 'dinhdanh',
     });
   });
 

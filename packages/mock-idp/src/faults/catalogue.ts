@@ -39,6 +39,15 @@ export const FAULT_NAMES = [
   'partner_envelope_key_not_base64',
   'partner_token_missing_access_token',
   'partner_userinfo_missing_citizen_pid',
+  // the next token / userinfo answer is plain (or sealed) whatever the client's `envelope`:
+  // a provider that answers one login plain and the next sealed
+  'partner_token_plain',
+  'partner_token_sealed',
+  'partner_userinfo_plain',
+  'partner_userinfo_sealed',
+  // the next userinfo answer carries `accountLevel` as a string ("2") and `birthDate` in ISO
+  // form (yyyy-MM-dd) instead of a number and dd/MM/yyyy, as some deployments send them
+  'partner_userinfo_alternate_forms',
 ] as const;
 
 /** The name of a fault switch. */

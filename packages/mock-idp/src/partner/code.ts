@@ -29,7 +29,7 @@ async function callbackCode(
 ): Promise<{ code: string; encryptKey?: string }> {
   const partner = partnerOptionsOf(client);
   if (!partner.encryptCode) return { code: plain };
-  const options = { publicKey: publicKeyOf(client), mode: partner.aesMode };
+  const options = { publicKey: publicKeyOf(client), mode: partner.codeAesMode ?? partner.aesMode };
   let encrypted = await encryptCode(plain, options);
   // the ciphertext is random: draw again (bounded) until it shows a `+` when asked to
   for (let i = 0; partner.codeWithPlus && !encrypted.code.includes('+') && i < MAX_TRIES; i++)

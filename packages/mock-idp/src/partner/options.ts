@@ -23,8 +23,10 @@ export const partnerClientSchema = z.object({
     .optional(),
   /** Envelope on the token response, userinfo, both (default) or neither. */
   envelope: partnerEnvelopeSchema.default('both'),
-  /** AES mode of envelopes and codes: `ecb` (observed, default) or `cbc` (IV first). */
+  /** AES mode of envelopes (and of codes, unless `codeAesMode`): `ecb` (observed, default) or `cbc` (IV first). */
   aesMode: z.enum(['ecb', 'cbc']).default('ecb'),
+  /** AES mode of encrypted codes when it differs from the envelopes' (`aesMode` when absent). */
+  codeAesMode: z.enum(['ecb', 'cbc']).optional(),
   /** Send the authorization code encrypted, with `encrypt_key` beside it. */
   encryptCode: z.boolean().default(false),
   /** Make every code on the callback contain a `+` (it always may: codes are standard base64). */

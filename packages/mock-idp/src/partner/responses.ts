@@ -10,6 +10,21 @@ import { partnerUserinfoClaims } from './dialect';
 import { partnerJson } from './envelope';
 import { partnerOptionsOf } from './options';
 
+/** Whether this answer is sealed: the client's setting, unless a plain/sealed fault is armed. */
+function sealedNow(ctx: Context, kind: 'token' | 'userinfo', configured: boolean): boolean {
+  if (ctx.faults.take(`partner_${kind}_plain`)) return false;
+  if (ctx.faults.take(`partner_${kind}_sealed`)) return true;
+  return configured;
+}
+
+/** `accountLevel` as a string and `birthDate` as ISO yyyy-MM-dd (the mock's default: dd/MM/yyyy). */
+function alternateForms(body: Record<string, unknown>): void {
+  if (typeof body.accountLevel === 'number') body.accountLevel = String(body.accountLevel);
+  const dmy =
+    typeof body.birthDate === 'string' ? /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(body.birthDate) : null;
+  if (dmy) body.birthDate = `${dmy[3] ?? ''}-${dmy[2] ?? ''}-${dmy[1] ?? ''}`;
+}
+
 /** The token response body (already without `id_token`), enveloped when switched on. */
 export async function partnerTokenResponse(
   ctx: Context,
@@ -20,7 +35,12 @@ export async function partnerTokenResponse(
   const out: Record<string, unknown> = { ...body };
   delete out.id_token;
   if (ctx.faults.take('partner_token_missing_access_token')) delete out.access_token;
-  return partnerJson(ctx, client, out, envelope === 'both' || envelope === 'token');
+  return partnerJson(
+    ctx,
+    client,
+    out,
+    sealedNow(ctx, 'token', envelope === 'both' || envelope === 'token'),
+  );
 }
 
 /** The userinfo response (camelCase, no `sub`), enveloped when switched on. */
@@ -33,5 +53,11 @@ export async function partnerUserinfo(
   const { envelope } = partnerOptionsOf(client);
   const body = partnerUserinfoClaims(persona, granted);
   if (ctx.faults.take('partner_userinfo_missing_citizen_pid')) delete body.citizenPid;
-  return partnerJson(ctx, client, body, envelope === 'both' || envelope === 'userinfo');
+  if (ctx.faults.take('partner_userinfo_alternate_forms')) alternateForms(body);
+  return partnerJson(
+    ctx,
+    client,
+    body,
+    sealedNow(ctx, 'userinfo', envelope === 'both' || envelope === 'userinfo'),
+  );
 }

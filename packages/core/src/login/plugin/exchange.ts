@@ -2,11 +2,11 @@
  * Token and userinfo requests of a plug-in protocol: plain `fetch` (openid-client cannot
  * read enveloped bodies), the body decoded by the profile, never echoed in errors.
  */
-import { DinhDanhError, isDinhDanhError } from '../../errors';
-import { boundedFetch } from '../../http/bounded-fetch';
+import { DinhDanhError } from '../../errors';
 import { providerError } from '../../http/protocol-error';
 import type { ProtocolPlugins } from '../../providers/profile';
 import type { RpContext } from '../../rp/context';
+import { isTimeout, readCapped, timedOut, unreachable } from './read-capped';
 
 function parseObject(text: string, what: string): Record<string, unknown> {
   let value: unknown;
@@ -27,40 +27,37 @@ function parseObject(text: string, what: string): Record<string, unknown> {
 /** As openid-client's default: a stalled provider fails the login instead of hanging it. */
 const TIMEOUT_MS = 30_000;
 
-function unreachable(what: string): DinhDanhError {
-  return new DinhDanhError(
-    'provider_unreachable',
-    `The provider's ${what} endpoint could not be reached.`,
-  );
-}
+type Kind = 'token' | 'userinfo';
 
-async function send(ctx: RpContext, url: URL, init: RequestInit, what: string): Promise<Response> {
-  const fetchFn = boundedFetch(ctx.fetch, ctx.options.maxTokenBytes * 4);
+async function send(ctx: RpContext, url: URL, init: RequestInit, kind: Kind): Promise<Response> {
   try {
-    return await fetchFn(url.href, {
+    return await ctx.fetch(url.href, {
       ...init,
       redirect: 'manual',
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (error) {
-    if (isDinhDanhError(error)) throw error;
-    throw unreachable(what);
+    throw isTimeout(error) ? timedOut(kind) : unreachable(kind);
   }
 }
 
-/** Reads a response as the profile says: decoded (envelope) or plain JSON. */
+/** Reads a response as the profile says: decoded (envelope) or plain JSON, within its limit. */
 async function readBody(
+  ctx: RpContext,
   response: Response,
   protocol: ProtocolPlugins,
-  kind: 'token' | 'userinfo',
+  kind: Kind,
 ): Promise<Record<string, unknown>> {
-  let text: string;
-  try {
-    text = await response.text();
-  } catch {
-    // The body broke off or timed out while it was read.
-    throw unreachable(kind);
+  const limit = protocol.maxBodyBytes?.[kind] ?? ctx.options.maxTokenBytes * 4;
+  if (kind === 'userinfo' && (response.status === 401 || response.status === 403)) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new DinhDanhError(
+      'userinfo_unauthorized',
+      `The provider's userinfo endpoint refused the access token (HTTP ${String(response.status)}); log in again, or check the client's permissions with the provider.`,
+      { path: 'userinfo' },
+    );
   }
+  const text = await readCapped(response, kind, limit);
   if (!response.ok) {
     // Errors are plain OAuth JSON when they are readable at all; never echo the body.
     let error: unknown;
@@ -77,7 +74,7 @@ async function readBody(
     }
     throw new DinhDanhError(
       'provider_response_invalid',
-      `The provider's ${kind} endpoint answered HTTP ${response.status}.`,
+      `The provider's ${kind} endpoint answered HTTP ${String(response.status)}.`,
     );
   }
   return protocol.decodeBody === undefined
@@ -122,7 +119,7 @@ export async function requestTokens(
     },
     'token',
   );
-  return readBody(response, protocol, 'token');
+  return readBody(ctx, response, protocol, 'token');
 }
 
 /** Fetches userinfo with the access token as a bearer token. */
@@ -141,5 +138,5 @@ export async function requestUserinfo(
     },
     'userinfo',
   );
-  return readBody(response, protocol, 'userinfo');
+  return readBody(ctx, response, protocol, 'userinfo');
 }

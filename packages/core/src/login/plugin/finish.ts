@@ -5,12 +5,11 @@
  * configured issuer, the level from the provider's own field.
  */
 import { DinhDanhError } from '../../errors';
-import { meetsLevel } from '../../levels';
 import type { ProtocolPlugins } from '../../providers/profile';
 import type { RpContext } from '../../rp/context';
 import type { LoginResult, LoginTransaction } from '../../rp/types';
 import { checkCallback } from '../callback';
-import { grantedAttributes, readIdentity } from '../identity';
+import { loginResult } from '../complete';
 import { issuerEndpoint } from './endpoint';
 import { requestTokens, requestUserinfo } from './exchange';
 import { readRawQuery } from './raw-query';
@@ -52,28 +51,9 @@ export async function finishUserinfoLogin(
     }),
   );
   const userinfo = await requestUserinfo(ctx, protocol, userinfoUrl, tokens.accessToken);
-  const identity = readIdentity(ctx.profile, ctx.options.issuer, { userinfo }, ctx.now);
-  if (!meetsLevel(identity.level, transaction.level)) {
-    throw new DinhDanhError(
-      'insufficient_level',
-      `The login reached level ${identity.level}, below the required level ${transaction.level}; step up.`,
-      { path: 'accountLevel' },
-    );
-  }
-  const granted = grantedAttributes(identity, transaction.required ?? []);
-  const now = ctx.now();
-  return {
-    identity,
-    tokens,
-    consent: {
-      requested: [...transaction.claims],
-      granted,
-      ...(transaction.purpose === undefined ? {} : { purpose: transaction.purpose }),
-      at: new Date(now).toISOString(),
-    },
-    session: { expiresAt: now + ctx.options.sessionMaxAge * 1000 },
-    idTokenClaims: {},
-    source: 'userinfo',
-    ...(transaction.returnTo === undefined ? {} : { returnTo: transaction.returnTo }),
-  };
+  return loginResult(
+    ctx,
+    { ...transaction, required: transaction.required ?? [] },
+    { tokens, idTokenClaims: {}, userinfo, levelPath: protocol.levelClaim ?? 'userinfo' },
+  );
 }

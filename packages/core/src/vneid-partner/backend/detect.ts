@@ -6,8 +6,8 @@ import type { Backend, PartnerCryptoBackendChoice, PartnerCryptoBackendInfo } fr
 
 interface Probe {
   readonly crypto: NodeCrypto | undefined;
-  readonly rsa: boolean;
-  readonly implicitRejection: boolean;
+  /** How node:crypto can decrypt RSAES-PKCS1-v1_5, if at all. */
+  readonly rsa: 'platform' | 'raw' | 'none';
   readonly aes: boolean;
   readonly why: string;
 }
@@ -41,68 +41,67 @@ function same(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
-async function probeRsa(
-  crypto: NodeCrypto,
-): Promise<Pick<Probe, 'rsa' | 'implicitRejection' | 'why'>> {
+type KeyPair = {
+  publicKey: ReturnType<NodeCrypto['createPublicKey']>;
+  privateKey: ReturnType<NodeCrypto['createPrivateKey']>;
+};
+
+function attempt(run: () => Uint8Array): Uint8Array | Error {
   try {
-    const { publicKey, privateKey } = await new Promise<{
-      publicKey: ReturnType<NodeCrypto['createPublicKey']>;
-      privateKey: ReturnType<NodeCrypto['createPrivateKey']>;
-    }>((resolve, reject) => {
+    return run();
+  } catch (error) {
+    return error instanceof Error ? error : new Error(errorCode(error));
+  }
+}
+
+async function probeRsa(crypto: NodeCrypto): Promise<Pick<Probe, 'rsa' | 'why'>> {
+  try {
+    const { publicKey, privateKey } = await new Promise<KeyPair>((resolve, reject) => {
       crypto.generateKeyPair('rsa', { modulusLength: 2048 }, (error, publicKey, privateKey) => {
         if (error) reject(error);
         else resolve({ publicKey, privateKey });
       });
     });
-    const padding = crypto.constants.RSA_PKCS1_PADDING;
+    const { RSA_PKCS1_PADDING, RSA_NO_PADDING } = crypto.constants;
     const message = globalThis.crypto.getRandomValues(new Uint8Array(32));
-    const ciphertext = crypto.publicEncrypt({ key: publicKey, padding }, message);
-    let decrypted: Uint8Array;
-    try {
-      decrypted = crypto.privateDecrypt({ key: privateKey, padding }, ciphertext);
-    } catch (error) {
-      return {
-        rsa: false,
-        implicitRejection: false,
-        why: `node:crypto refuses RSAES-PKCS1-v1_5 private decryption (${errorCode(error)}; Node 20 since the CVE-2023-46809 fix, Bun)`,
-      };
-    }
-    if (!same(decrypted, message)) {
-      return {
-        rsa: false,
-        implicitRejection: false,
-        why: 'node:crypto RSAES-PKCS1-v1_5 decryption gave a wrong result',
-      };
-    }
+    const ciphertext = crypto.publicEncrypt(
+      { key: publicKey, padding: RSA_PKCS1_PADDING },
+      message,
+    );
+    const pkcs1 = attempt(() =>
+      crypto.privateDecrypt({ key: privateKey, padding: RSA_PKCS1_PADDING }, ciphertext),
+    );
     // A block that is not PKCS#1 type 2: a platform with implicit rejection answers with a
     // synthetic plaintext, one without it throws (a timing and error oracle: Marvin).
     const block = new Uint8Array(256).fill(0xff);
     block[0] = 0x00;
     block[1] = 0x01;
-    let implicitRejection = false;
-    try {
-      const bad = crypto.publicEncrypt(
-        { key: publicKey, padding: crypto.constants.RSA_NO_PADDING },
-        block,
-      );
-      crypto.privateDecrypt({ key: privateKey, padding }, bad);
-      implicitRejection = true;
-    } catch {
-      implicitRejection = false;
+    const bad = crypto.publicEncrypt({ key: publicKey, padding: RSA_NO_PADDING }, block);
+    const rejected = attempt(() =>
+      crypto.privateDecrypt({ key: privateKey, padding: RSA_PKCS1_PADDING }, bad),
+    );
+    if (!(pkcs1 instanceof Error) && same(pkcs1, message) && !(rejected instanceof Error)) {
+      return {
+        rsa: 'platform',
+        why: 'node:crypto decrypts RSAES-PKCS1-v1_5 with implicit rejection (OpenSSL 3.2+, Node 22 and 24)',
+      };
     }
-    return {
-      rsa: true,
-      implicitRejection,
-      why: implicitRejection
-        ? 'node:crypto decrypts RSAES-PKCS1-v1_5 with implicit rejection (OpenSSL 3.2+, Node 22 and 24)'
-        : 'node:crypto decrypts RSAES-PKCS1-v1_5 but without implicit rejection',
-    };
+    const raw = attempt(() =>
+      crypto.privateDecrypt({ key: privateKey, padding: RSA_NO_PADDING }, bad),
+    );
+    const platform =
+      pkcs1 instanceof Error
+        ? `node:crypto refuses RSAES-PKCS1-v1_5 private decryption (${errorCode(pkcs1)}; Node 20 since the CVE-2023-46809 fix, Bun)`
+        : 'node:crypto decrypts RSAES-PKCS1-v1_5 without implicit rejection';
+    if (!(raw instanceof Error) && same(raw, block)) {
+      return {
+        rsa: 'raw',
+        why: `${platform}; its raw RSA (RSA_NO_PADDING) is used with dinhdanh's implicit rejection`,
+      };
+    }
+    return { rsa: 'none', why: `${platform} and has no raw RSA` };
   } catch (error) {
-    return {
-      rsa: false,
-      implicitRejection: false,
-      why: `node:crypto RSA probe failed (${errorCode(error)})`,
-    };
+    return { rsa: 'none', why: `node:crypto RSA probe failed (${errorCode(error)})` };
   }
 }
 
@@ -128,8 +127,7 @@ async function probe(): Promise<Probe> {
   if (!crypto) {
     return {
       crypto,
-      rsa: false,
-      implicitRejection: false,
+      rsa: 'none',
       aes: false,
       why: 'node:crypto is not available on this runtime',
     };
@@ -147,10 +145,10 @@ function info(
   requested: PartnerCryptoBackendChoice,
   rsa: 'node' | 'forge',
   aes: 'node' | 'forge',
-  implicitRejection: boolean,
+  rsaPadding: 'platform' | 'dinhdanh',
   reason: string,
 ): PartnerCryptoBackendInfo {
-  return Object.freeze({ requested, rsa, aes, implicitRejection, reason });
+  return Object.freeze({ requested, rsa, aes, implicitRejection: true, rsaPadding, reason });
 }
 
 const resolved = new Map<PartnerCryptoBackendChoice, Promise<Backend>>();
@@ -173,7 +171,7 @@ async function build(requested: PartnerCryptoBackendChoice): Promise<Backend> {
     return {
       rsa: forgeRsa,
       aes: forgeAes,
-      info: info(requested, 'forge', 'forge', false, 'node-forge was requested'),
+      info: info(requested, 'forge', 'forge', 'dinhdanh', 'node-forge was requested'),
     };
   }
   if (requested !== 'node' && requested !== 'auto') {
@@ -182,40 +180,31 @@ async function build(requested: PartnerCryptoBackendChoice): Promise<Backend> {
     });
   }
   const found = await probeOnce();
-  if (requested === 'node') {
-    if (!found.crypto || !found.rsa || !found.aes) {
-      throw new DinhDanhError(
-        'runtime_unsupported',
-        `The node backend cannot run here: ${found.why}. Use backend "auto" (falls back to node-forge) or Node 22+.`,
-      );
-    }
-    return {
-      rsa: nodeRsa(found.crypto),
-      aes: nodeAes(found.crypto),
-      info: info(requested, 'node', 'node', found.implicitRejection, found.why),
-    };
+  const crypto = found.crypto;
+  const rsaNode = crypto !== undefined && found.rsa !== 'none';
+  const aesNode = crypto !== undefined && found.aes;
+  if (requested === 'node' && (!rsaNode || !aesNode)) {
+    throw new DinhDanhError(
+      'runtime_unsupported',
+      `The node backend cannot run here: ${found.why}. Use backend "auto" (falls back to node-forge).`,
+    );
   }
-  const rsaNode = found.crypto !== undefined && found.rsa;
-  const aesNode = found.crypto !== undefined && found.aes;
+  const padding = found.rsa === 'platform' ? 'platform' : 'dinhdanh';
   const reason = rsaNode ? found.why : `${found.why}; RSA falls back to node-forge (pure JS)`;
   return {
-    rsa: rsaNode && found.crypto ? nodeRsa(found.crypto) : forgeRsa,
-    aes: aesNode && found.crypto ? nodeAes(found.crypto) : forgeAes,
-    info: info(
-      requested,
-      rsaNode ? 'node' : 'forge',
-      aesNode ? 'node' : 'forge',
-      rsaNode && found.implicitRejection,
-      reason,
-    ),
+    rsa: rsaNode && crypto ? nodeRsa(crypto, padding) : forgeRsa,
+    aes: aesNode && crypto ? nodeAes(crypto) : forgeAes,
+    info: info(requested, rsaNode ? 'node' : 'forge', aesNode ? 'node' : 'forge', padding, reason),
   };
 }
 
 /**
  * Which implementation of RSAES-PKCS1-v1_5 and AES the partner protocol uses on this
  * runtime, and why. The platform is probed, not guessed from version numbers: `node:crypto`
- * is used where it exists and still permits PKCS#1 v1.5 private decryption (Node 22 and 24,
- * with implicit rejection); node-forge (pure JS) elsewhere (Node 20, Bun, edge runtimes).
+ * removes the padding itself where it rejects implicitly (OpenSSL 3.2+: Node 22 and 24);
+ * where it does not (Node 20, Bun, Deno, workerd) its raw RSA operation is used and dinhdanh
+ * removes the padding with the same implicit rejection (draft-irtf-cfrg-rsa-guidance);
+ * node-forge (pure JS, same implicit rejection) only where `node:crypto` is absent.
  *
  * @param backend `auto` (default) to detect, or `node` / `forge` to force one.
  * @returns The choice for RSA and for AES, whether the RSA path rejects implicitly, and the reason.

@@ -1,16 +1,44 @@
 import forge from 'node-forge';
 import { privateMaterialOf, publicMaterialOf } from '../keys';
+import { implicitRejectionDecrypt } from './pkcs1';
 import type { AesImpl, AesMode, RsaImpl } from './types';
 
 const raw = forge.util.binary.raw;
 
-/** Pure-JS RSAES-PKCS1-v1_5 (node-forge). Not constant-time: see the runtime table in the docs. */
+// The raw RSA private operation (no padding removed: `ml === false`); absent from the typings.
+const rawDecrypt = (
+  forge.pki.rsa as unknown as {
+    decrypt(
+      this: void,
+      ed: string,
+      key: forge.pki.rsa.PrivateKey,
+      pub: boolean,
+      ml: boolean,
+    ): string;
+  }
+).decrypt;
+
+/**
+ * Pure-JS RSAES-PKCS1-v1_5 (node-forge) for runtimes without `node:crypto`: forge's raw RSA
+ * with dinhdanh's implicit rejection. forge's big-number arithmetic is not constant-time:
+ * see the runtime table in the docs.
+ */
 export const forgeRsa: RsaImpl = {
-  decrypt(key, ciphertext) {
-    return raw.decode(
-      privateMaterialOf(key).forge.decrypt(raw.encode(ciphertext), 'RSAES-PKCS1-V1_5'),
-    );
-  },
+  decrypt: implicitRejectionDecrypt(
+    (key, ciphertext) =>
+      raw.decode(rawDecrypt(raw.encode(ciphertext), privateMaterialOf(key).forge, false, false)),
+    (key, parts) => {
+      const hmac = forge.hmac.create();
+      hmac.start('sha256', raw.encode(key));
+      for (const part of parts) hmac.update(raw.encode(part));
+      return raw.decode(hmac.digest().getBytes());
+    },
+    (data) => {
+      const md = forge.md.sha256.create();
+      md.update(raw.encode(data));
+      return raw.decode(md.digest().getBytes());
+    },
+  ),
   encrypt(key, plaintext) {
     return raw.decode(
       publicMaterialOf(key).forge.encrypt(raw.encode(plaintext), 'RSAES-PKCS1-V1_5'),

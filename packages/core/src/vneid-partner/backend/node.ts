@@ -4,6 +4,7 @@
 import type * as NodeCryptoModule from 'node:crypto';
 import { privateMaterialOf, publicMaterialOf } from '../keys';
 import type { PartnerPrivateKey, PartnerPublicKey } from '../keys';
+import { implicitRejectionDecrypt } from './pkcs1';
 import type { AesImpl, RsaImpl } from './types';
 
 /** The parts of `node:crypto` dinhdanh uses (Node, Bun and Deno all provide the module). */
@@ -16,33 +17,75 @@ export type NodeCrypto = Pick<
   | 'createCipheriv'
   | 'createDecipheriv'
   | 'generateKeyPair'
+  | 'createHmac'
+  | 'createHash'
   | 'constants'
 >;
 
 type KeyObject = ReturnType<NodeCrypto['createPrivateKey']>;
 
-/** RSAES-PKCS1-v1_5 through the platform (OpenSSL with implicit rejection on Node 22 and 24). */
-export function nodeRsa(crypto: NodeCrypto): RsaImpl {
+function keyCache(crypto: NodeCrypto) {
   const privateKeys = new WeakMap<PartnerPrivateKey, KeyObject>();
   const publicKeys = new WeakMap<PartnerPublicKey, KeyObject>();
   return {
-    decrypt(key, ciphertext) {
+    privateKey(key: PartnerPrivateKey): KeyObject {
       let keyObject = privateKeys.get(key);
       if (!keyObject) {
         keyObject = crypto.createPrivateKey(privateMaterialOf(key).pkcs8Pem);
         privateKeys.set(key, keyObject);
       }
-      const padding = crypto.constants.RSA_PKCS1_PADDING;
-      return new Uint8Array(crypto.privateDecrypt({ key: keyObject, padding }, ciphertext));
+      return keyObject;
     },
-    encrypt(key, plaintext) {
+    publicKey(key: PartnerPublicKey): KeyObject {
       let keyObject = publicKeys.get(key);
       if (!keyObject) {
         keyObject = crypto.createPublicKey(publicMaterialOf(key).spkiPem);
         publicKeys.set(key, keyObject);
       }
-      const padding = crypto.constants.RSA_PKCS1_PADDING;
-      return new Uint8Array(crypto.publicEncrypt({ key: keyObject, padding }, plaintext));
+      return keyObject;
+    },
+  };
+}
+
+/**
+ * RSAES-PKCS1-v1_5 through the platform: `implicit: 'platform'` lets OpenSSL remove the
+ * padding (3.2+, implicit rejection built in: Node 22 and 24); `implicit: 'dinhdanh'` runs
+ * the raw RSA operation (`RSA_NO_PADDING`, still permitted on Node 20, Bun, Deno) and
+ * removes the padding with dinhdanh's implicit rejection (./implicit-rejection).
+ */
+export function nodeRsa(crypto: NodeCrypto, implicit: 'platform' | 'dinhdanh'): RsaImpl {
+  const keys = keyCache(crypto);
+  const { RSA_PKCS1_PADDING, RSA_NO_PADDING } = crypto.constants;
+  const decrypt =
+    implicit === 'platform'
+      ? (key: PartnerPrivateKey, ciphertext: Uint8Array) =>
+          new Uint8Array(
+            crypto.privateDecrypt(
+              { key: keys.privateKey(key), padding: RSA_PKCS1_PADDING },
+              ciphertext,
+            ),
+          )
+      : implicitRejectionDecrypt(
+          (key, ciphertext) =>
+            new Uint8Array(
+              crypto.privateDecrypt(
+                { key: keys.privateKey(key), padding: RSA_NO_PADDING },
+                ciphertext,
+              ),
+            ),
+          (key, parts) => {
+            const hmac = crypto.createHmac('sha256', key);
+            for (const part of parts) hmac.update(part);
+            return new Uint8Array(hmac.digest());
+          },
+          (data) => new Uint8Array(crypto.createHash('sha256').update(data).digest()),
+        );
+  return {
+    decrypt,
+    encrypt(key, plaintext) {
+      return new Uint8Array(
+        crypto.publicEncrypt({ key: keys.publicKey(key), padding: RSA_PKCS1_PADDING }, plaintext),
+      );
     },
   };
 }

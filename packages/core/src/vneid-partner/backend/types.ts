@@ -15,11 +15,17 @@ export interface PartnerCryptoBackendInfo {
   /** Implementation of AES-ECB / AES-CBC. */
   readonly aes: 'node' | 'forge';
   /**
-   * Whether the RSA implementation answers a malformed ciphertext with a synthetic
-   * plaintext instead of an error (implicit rejection, the platform's Marvin-attack
-   * defence). dinhdanh applies its own uniform-failure countermeasure either way.
+   * Whether a malformed RSA block yields a synthetic plaintext instead of an error
+   * (implicit rejection, the Marvin-attack defence): `true` on every runtime, either from
+   * the platform or from dinhdanh (see `rsaPadding`).
    */
   readonly implicitRejection: boolean;
+  /**
+   * Who removes the PKCS#1 v1.5 padding: the platform (OpenSSL 3.2+, implicit rejection
+   * built in) or dinhdanh, on the raw RSA result, with the implicit rejection of
+   * draft-irtf-cfrg-rsa-guidance (the same algorithm, byte for byte).
+   */
+  readonly rsaPadding: 'platform' | 'dinhdanh';
   /** Why this choice was made, in a sentence, for logs and diagnostics. */
   readonly reason: string;
 }

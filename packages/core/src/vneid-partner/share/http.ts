@@ -6,7 +6,7 @@
 import { DinhDanhError, isDinhDanhError } from '../../errors';
 import { boundedFetch } from '../../http/bounded-fetch';
 import { providerError } from '../../http/protocol-error';
-import type { RpContext } from '../../rp/context';
+import type { CrossDeviceContext } from '../../providers/profile';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 const MAX_BODY_BYTES = 256 * 1024;
@@ -38,7 +38,7 @@ export function shareEndpoint(issuer: string, configured: string | undefined): U
   return url;
 }
 
-function credentials(ctx: RpContext): {
+function credentials(ctx: CrossDeviceContext): {
   headers: Record<string, string>;
   form: Record<string, string>;
 } {
@@ -89,7 +89,7 @@ export interface ShareAnswer {
  * `config_invalid` without a client secret.
  */
 export async function sharePost(
-  ctx: RpContext,
+  ctx: CrossDeviceContext,
   url: URL,
   form: Record<string, string>,
   what: 'start' | 'status',

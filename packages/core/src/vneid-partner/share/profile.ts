@@ -5,7 +5,6 @@
  */
 import { DinhDanhError } from '../../errors';
 import type { ProviderProfile } from '../../providers/profile';
-import type { CrossDeviceProfile } from '../../qr/transport';
 import { secureUrl } from './http';
 import type { ShareResultStore } from './schema';
 import { shareTransport } from './transport';
@@ -87,14 +86,8 @@ export function withShareTransactions(
       'Without polling the provider, give a results store fed by the webhook.',
     );
   }
-  const crossDevice: CrossDeviceProfile = {
-    crossDevice: shareTransport({
-      results,
-      endpoint,
-      serviceCode,
-      interval,
-      pollProvider,
-    }),
+  return {
+    ...profile,
+    crossDevice: shareTransport({ results, endpoint, serviceCode, interval, pollProvider }),
   };
-  return { ...profile, ...crossDevice };
 }

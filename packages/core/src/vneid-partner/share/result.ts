@@ -7,7 +7,7 @@
 import { DinhDanhError } from '../../errors';
 import { meetsLevel } from '../../levels';
 import { grantedAttributes, readIdentity } from '../../login/identity';
-import type { RpContext } from '../../rp/context';
+import type { CrossDeviceContext } from '../../providers/profile';
 import type { LoginResult, QrLoginHandle, QrLoginStatus } from '../../rp/types';
 import type { ShareOutcome } from './schema';
 
@@ -36,7 +36,11 @@ function checkBinding(handle: QrLoginHandle, outcome: ShareOutcome): void {
 }
 
 /** The approved result as a `LoginResult` with `source: 'share'` and no tokens. */
-function approvedResult(ctx: RpContext, handle: QrLoginHandle, outcome: ShareOutcome): LoginResult {
+function approvedResult(
+  ctx: CrossDeviceContext,
+  handle: QrLoginHandle,
+  outcome: ShareOutcome,
+): LoginResult {
   if (outcome.data === undefined) {
     throw new DinhDanhError(
       'provider_response_invalid',
@@ -81,7 +85,7 @@ function approvedResult(ctx: RpContext, handle: QrLoginHandle, outcome: ShareOut
  * `insufficient_level`, `claims_missing`, `claims_invalid`.
  */
 export function shareStatus(
-  ctx: RpContext,
+  ctx: CrossDeviceContext,
   handle: QrLoginHandle,
   outcome: ShareOutcome,
 ): QrLoginStatus {

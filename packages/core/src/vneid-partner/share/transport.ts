@@ -5,8 +5,8 @@
  * the handle (`ref`), never in an error message.
  */
 import { DinhDanhError } from '../../errors';
-import type { CrossDeviceTransport } from '../../qr/transport';
-import type { RpContext } from '../../rp/context';
+import type { CrossDeviceTransport } from '../../providers/profile';
+import type { CrossDeviceContext } from '../../providers/profile';
 import type { QrLoginHandle, QrLoginStatus } from '../../rp/types';
 import { shareEndpoint, sharePost, secureUrl } from './http';
 import { shareStatus } from './result';
@@ -97,7 +97,7 @@ export function shareTransport(settings: ShareTransportSettings): CrossDeviceTra
     },
   };
 
-  async function pollOnce(ctx: RpContext, handle: QrLoginHandle): Promise<QrLoginStatus> {
+  async function pollOnce(ctx: CrossDeviceContext, handle: QrLoginHandle): Promise<QrLoginStatus> {
     const delivered = await settings.results?.take(handle.ref);
     if (delivered !== undefined) return shareStatus(ctx, handle, delivered);
     if (!settings.pollProvider) return { status: 'pending' };
@@ -124,7 +124,7 @@ export function shareTransport(settings: ShareTransportSettings): CrossDeviceTra
  * so a copied handle could otherwise open more sessions.
  */
 async function once(
-  ctx: RpContext,
+  ctx: CrossDeviceContext,
   handle: QrLoginHandle,
   status: QrLoginStatus,
 ): Promise<QrLoginStatus> {
