@@ -12,5 +12,15 @@ export { requireIdentity } from './require-identity';
 export type { RequireIdentityOptions } from './require-identity';
 export { requireBearer } from './require-bearer';
 export type { RequireBearerOptions } from './require-bearer';
+export type { Next } from './respond';
 export { DinhDanhError, isDinhDanhError } from '@dinhdanh/core';
-export type { DinhDanhErrorCode, Identity, Session } from '@dinhdanh/core';
+export type {
+  AuthHandlersOptions,
+  AuthSessionOptions,
+  DinhDanhErrorCode,
+  Identity,
+  NamedLoginRequests,
+  OnLogin,
+  OnLoginOutcome,
+  Session,
+} from '@dinhdanh/core';

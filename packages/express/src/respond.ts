@@ -3,7 +3,7 @@ import { DinhDanhError } from '@dinhdanh/core';
 import { sendWebResponse } from '@dinhdanh/core/node';
 import { getState } from './context';
 
-/** The gates' `next`. */
+/** The `next` callback Express passes to a middleware (an error ends the request there). */
 export type Next = (error?: unknown) => void;
 
 /** A `WWW-Authenticate: Bearer` challenge (RFC 6750 §3, RFC 9470 §3). */
