@@ -3,8 +3,9 @@
 // plus the mock CLI's start-to-ready time; then @dinhdanh/core against jose, openid-client
 // and @auth/core (src/core/). Prints markdown tables and the ratios.
 // then the VNeID partner protocol (src/partner.mjs), then @dinhdanh/react's bundle size
-// against react-oidc-context (src/react-size.mjs).
-// `BENCH_ONLY=mock`, `core`, `partner` or `react` runs one part.
+// against react-oidc-context (src/react-size.mjs), then @dinhdanh/express against bare
+// Express and express-openid-connect (src/express/).
+// `BENCH_ONLY=mock`, `core`, `partner`, `react` or `express` runs one part.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import { configure, login } from './rp.mjs';
 import { coreReport } from './core/report.mjs';
 import { environmentLine } from './core/env.mjs';
 import { partnerReport } from './partner.mjs';
+import { expressReport } from './express/report.mjs';
 import { reactSizeReport } from './react-size.mjs';
 
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 50);
@@ -168,6 +170,10 @@ async function main() {
   if (runs('partner')) {
     gap();
     process.stdout.write(`${(await partnerReport()).join('\n')}\n`);
+  }
+  if (runs('express')) {
+    gap();
+    await expressReport();
   }
   if (runs('react')) {
     gap();

@@ -6,6 +6,7 @@ export default defineConfig(
     {
       index: 'src/index.ts',
       'vneid-partner': 'src/vneid-partner/index.ts',
+      node: 'src/node/index.ts',
       data: 'src/data/index.ts',
     },
     {

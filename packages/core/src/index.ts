@@ -78,6 +78,9 @@ export type { LogoutTokenVerifier, LogoutTokenVerifierConfig } from './logout/ve
 // ── replay protection (logout tokens, webhooks) ──
 export { memoryReplayCache } from './replay-cache';
 export type { MemoryReplayCacheOptions, ReplayCache } from './replay-cache';
+export { redisReplayCache } from './redis/replay-cache';
+export type { RedisReplayCacheOptions } from './redis/replay-cache';
+export type { RedisCommandClient } from './redis/command';
 
 // ── cross-device: signed webhooks (VNeID share transactions, DOMAIN.md dialect 6) ──
 export { DEFAULT_WEBHOOK_HEADERS, signWebhook, verifyWebhook } from './cross-device/webhook';
@@ -115,6 +118,7 @@ export type { NamedLoginRequest, NamedLoginRequests } from './handlers/requests'
 export type { MeResponse } from './handlers/me';
 export type { QrPollResponse, QrStartResponse } from './handlers/qr';
 export type { SessionStorage } from './sessions/manager';
+export { errorResponse } from './handlers/responses';
 // ── end sessions and handlers ──
 
 // ── engine ──

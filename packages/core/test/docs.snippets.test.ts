@@ -51,7 +51,7 @@ function markdownFiles(): string[] {
   const docs = readdirSync(join(ROOT, 'docs'))
     .filter((name) => name.endsWith('.md'))
     .map((name) => `docs/${name}`);
-  return [...docs.sort(), 'packages/core/README.md', 'README.md'];
+  return [...docs.sort(), 'packages/core/README.md', 'packages/express/README.md', 'README.md'];
 }
 
 function extract(path: string): Snippet[] {
@@ -130,7 +130,13 @@ function typecheck(): Map<string, string[]> {
       '@dinhdanh/core/*': ['packages/core/src/*/index.ts'],
       '@dinhdanh/mock-idp': ['packages/mock-idp/src/index.ts'],
       '@dinhdanh/mock-idp/msw': ['packages/mock-idp/src/msw.ts'],
-      '*': ['packages/core/node_modules/*', 'packages/mock-idp/node_modules/*'],
+      '@dinhdanh/express': ['packages/express/src/index.ts'],
+      express: ['packages/express/node_modules/@types/express/index.d.ts'],
+      '*': [
+        'packages/core/node_modules/*',
+        'packages/mock-idp/node_modules/*',
+        'packages/express/node_modules/*',
+      ],
     },
   };
   const host = ts.createCompilerHost(options);

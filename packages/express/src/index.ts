@@ -1,8 +1,26 @@
 /**
  * @packageDocumentation
- * `@dinhdanh/express` — the Express 5 adapter over `@dinhdanh/core`'s web handlers.
- * Not built yet: it follows once the core engine is proven (see the project's issues).
- * Until then it re-exports core's error type, so an Express app can already branch on codes.
+ * `@dinhdanh/express` — national e-identity login for Express 5 and 4.21+ apps: core's
+ * web handlers mounted under a base path, typed `req.identity` / `req.session`, and the
+ * `requireIdentity` / `requireBearer` gates.
  */
+import './augment';
+
+export { dinhdanh } from './dinhdanh';
+export type { DinhDanhMiddleware, DinhDanhOptions } from './dinhdanh';
+export { requireIdentity } from './require-identity';
+export type { RequireIdentityOptions } from './require-identity';
+export { requireBearer } from './require-bearer';
+export type { RequireBearerOptions } from './require-bearer';
+export type { Next } from './respond';
 export { DinhDanhError, isDinhDanhError } from '@dinhdanh/core';
-export type { DinhDanhErrorCode } from '@dinhdanh/core';
+export type {
+  AuthHandlersOptions,
+  AuthSessionOptions,
+  DinhDanhErrorCode,
+  Identity,
+  NamedLoginRequests,
+  OnLogin,
+  OnLoginOutcome,
+  Session,
+} from '@dinhdanh/core';

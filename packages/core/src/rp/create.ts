@@ -14,6 +14,7 @@ import { verifyLogoutToken } from '../logout/logout-token';
 import { memoryReplayCache } from '../replay-cache';
 import { oidc } from '../providers/oidc';
 import type { ProviderProfile } from '../providers/profile';
+import { acrValuesFor } from '../levels';
 import { pollQrLogin } from '../qr/poll';
 import { startQrLogin } from '../qr/start';
 import { verifyAccessToken } from '../tokens/access-token';
@@ -126,5 +127,6 @@ export function createRelyingParty(config: RelyingPartyConfig): RelyingParty {
     startQrLogin: (opts) => startQrLogin(ctx, opts),
     pollQrLogin: (handle) => pollQrLogin(ctx, handle),
     clearCaches: () => provided.clear(),
+    acrValuesFor: (level) => acrValuesFor(profile, level),
   };
 }

@@ -336,4 +336,10 @@ export interface RelyingParty {
    * (`discoveryTtl`, `jwksTtl`) apply as before otherwise.
    */
   clearCaches(): void;
+  /**
+   * The `acr` values that satisfy a minimum level under this provider's profile, lowest
+   * first (for `acr_values` in RFC 9470 step-up challenges). Optional so that structural
+   * doubles need not implement it; `createRelyingParty` always does.
+   */
+  acrValuesFor?(level: AssuranceLevel): string[];
 }

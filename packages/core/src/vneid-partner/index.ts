@@ -31,12 +31,14 @@ export type { EnvelopeSetting, VneidPartnerOptions } from './profile';
 // ── share: VNeID share transactions on the cross-device abstraction (issue 10) ──
 export {
   memoryShareResultStore,
+  redisShareResultStore,
   SHARE_TRANSPORT,
   shareWebhookHandler,
   withShareTransactions,
 } from './share';
 export type {
   MemoryShareResultStoreOptions,
+  RedisShareResultStoreOptions,
   ShareOutcome,
   ShareResultStore,
   ShareTransactionOptions,

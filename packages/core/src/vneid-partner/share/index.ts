@@ -5,5 +5,7 @@ export { shareWebhookHandler } from './webhook';
 export type { ShareWebhookOptions } from './webhook';
 export { memoryShareResultStore } from './store';
 export type { MemoryShareResultStoreOptions } from './store';
+export { redisShareResultStore } from './redis-store';
+export type { RedisShareResultStoreOptions } from './redis-store';
 export type { ShareOutcome, ShareResultStore } from './schema';
 export { SHARE_TRANSPORT } from './transport';

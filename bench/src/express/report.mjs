@@ -1,0 +1,171 @@
+/* global setTimeout, clearTimeout, performance */
+// `BENCH_ONLY=express pnpm bench`: @dinhdanh/express against bare Express and
+// express-openid-connect (same Express 5, same run, loopback), then the login round trip
+// through the adapter against core's bare handlers on node:http. Ratios of medians.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import express from 'express';
+import { createAuthHandlers } from '@dinhdanh/core';
+import { toNodeHandler } from '@dinhdanh/core/node';
+import { dinhdanh } from '@dinhdanh/express';
+import { environmentLine } from '../core/env.mjs';
+import { median } from '../measure.mjs';
+import { startProcess, stopProcess } from '../processes.mjs';
+import { browserLogin, mockAndRp, SECRET } from './app.mjs';
+
+const SECONDS = Number(process.env.BENCH_EXPRESS_SECONDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_EXPRESS_ROUNDS ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_EXPRESS_CONNECTIONS ?? 10);
+const LOGINS = Number(process.env.BENCH_EXPRESS_LOGINS ?? 60);
+const SERVER = fileURLToPath(new URL('./server.mjs', import.meta.url));
+const TARGETS = [
+  ['bare Express', 'bare'],
+  ['@dinhdanh/express, sealed cookie', 'sealed'],
+  ['@dinhdanh/express, Redis store', 'redis'],
+  ['express-openid-connect', 'eoc'],
+];
+
+async function startRedis() {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', ''],
+    {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('redis-server not ready')), 10_000);
+    child.stdout.on('data', (chunk) => {
+      if (/Ready to accept connections/.test(String(chunk))) {
+        clearTimeout(timer);
+        child.stdout.resume();
+        resolve();
+      }
+    });
+    child.on('exit', () => reject(new Error('redis-server exited (is it installed?)')));
+  });
+  return { url: `redis://127.0.0.1:${port}`, stop: () => stopProcess(child) };
+}
+
+function load(port, cookie) {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: `http://127.0.0.1:${port}/account`,
+        connections: CONNECTIONS,
+        duration: SECONDS,
+        headers: cookie === '-' ? {} : { cookie, accept: 'application/json' },
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        if (result.non2xx > 0)
+          return reject(new Error(`${result.non2xx} non-2xx answers on port ${port}`));
+        resolve(result.requests.average);
+      },
+    );
+  });
+}
+
+async function protectedRoute() {
+  const redis = await startRedis();
+  const servers = [];
+  try {
+    for (const [, target] of TARGETS) {
+      const started = await startProcess([SERVER, target], {
+        ready: /ready (\d+) (\S+)/,
+        env: { BENCH_REDIS_URL: redis.url },
+      });
+      servers.push({
+        target,
+        child: started.child,
+        port: Number(started.match[1]),
+        cookie: started.match[2],
+      });
+    }
+    const rates = new Map(TARGETS.map(([, target]) => [target, []]));
+    for (const server of servers) await load(server.port, server.cookie); // warm-up
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const order = round % 2 === 0 ? servers : [...servers].reverse();
+      for (const server of order)
+        rates.get(server.target).push(await load(server.port, server.cookie));
+    }
+    return new Map([...rates].map(([target, list]) => [target, { median: median(list), list }]));
+  } finally {
+    for (const server of servers) await stopProcess(server.child);
+    await redis.stop();
+  }
+}
+
+async function loginRoundTrip() {
+  const { idp, rp } = await mockAndRp();
+  const options = { rp, secrets: SECRET, requests: { default: { claims: ['name'] } } };
+  const app = express();
+  app.use(dinhdanh(options));
+  const adapter = await new Promise((resolve) => {
+    const server = app.listen(0, '127.0.0.1', () => resolve(server));
+  });
+  const bare = createServer(toNodeHandler(createAuthHandlers(rp, options).handle));
+  await new Promise((resolve) => bare.listen(0, '127.0.0.1', resolve));
+  const base = (server) => `http://127.0.0.1:${server.address().port}`;
+  const rate = async (server) => {
+    const begin = performance.now();
+    for (let i = 0; i < LOGINS; i += 1) await browserLogin(base(server), idp);
+    return (LOGINS * 1000) / (performance.now() - begin);
+  };
+  try {
+    await rate(adapter);
+    await rate(bare);
+    const rates = { adapter: [], bare: [] };
+    for (let round = 0; round < ROUNDS; round += 1) {
+      if (round % 2 === 0) {
+        rates.adapter.push(await rate(adapter));
+        rates.bare.push(await rate(bare));
+      } else {
+        rates.bare.push(await rate(bare));
+        rates.adapter.push(await rate(adapter));
+      }
+    }
+    return { adapter: median(rates.adapter), bare: median(rates.bare), rates };
+  } finally {
+    adapter.close();
+    bare.close();
+    await idp.close();
+  }
+}
+
+export async function expressReport() {
+  console.log(`\n## @dinhdanh/express\n\n${environmentLine()}\n`);
+  console.log(
+    `Protected GET /account with a valid session: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per target, ${ROUNDS} interleaved rounds, median req/s.\n`,
+  );
+  const rates = await protectedRoute();
+  const bare = rates.get('bare').median;
+  const eoc = rates.get('eoc').median;
+  console.log('| target | req/s (median) | rounds | vs bare | vs express-openid-connect |');
+  console.log('| --- | ---: | --- | ---: | ---: |');
+  for (const [name, target] of TARGETS) {
+    const { median: value, list } = rates.get(target);
+    console.log(
+      `| ${name} | ${value.toFixed(0)} | ${list.map((v) => v.toFixed(0)).join(', ')} | ${(value / bare).toFixed(2)}x | ${(value / eoc).toFixed(2)}x |`,
+    );
+  }
+  console.log('\nTargets: ≥ 0.6x bare Express, ≥ 2x express-openid-connect.\n');
+  const logins = await loginRoundTrip();
+  console.log(
+    `Login round trip (GET /auth/login → in-process mock → callback), ${LOGINS} sequential logins per round, ${ROUNDS} rounds:\n`,
+  );
+  console.log('| server | logins/s (median) | rounds |');
+  console.log('| --- | ---: | --- |');
+  console.log(
+    `| @dinhdanh/express | ${logins.adapter.toFixed(1)} | ${logins.rates.adapter.map((v) => v.toFixed(1)).join(', ')} |`,
+  );
+  console.log(
+    `| core handlers on node:http (toNodeHandler) | ${logins.bare.toFixed(1)} | ${logins.rates.bare.map((v) => v.toFixed(1)).join(', ')} |`,
+  );
+  console.log(
+    `\nAdapter vs bare handlers: ${(logins.adapter / logins.bare).toFixed(2)}x (target ≥ 0.9x).`,
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * Sends one raw Redis command through node-redis (`sendCommand([...])`) or ioredis
+ * (`call(name, ...args)`), so the atomic forms we need (`SET ... NX PXAT`, `GETDEL`) need no
+ * per-client option syntax. We depend on no Redis library.
+ */
+import { DinhDanhError } from '../errors';
+
+/** A connected node-redis (v4/v5) or ioredis client; we never connect or quit it. */
+export type RedisCommandClient =
+  | { sendCommand(args: string[]): Promise<unknown> }
+  | { call(command: string, ...args: string[]): Promise<unknown> };
+
+/** Runs a command; failures become `store_unavailable`. */
+export type RunCommand = (args: string[]) => Promise<unknown>;
+
+function unavailable(what: string, cause: unknown): DinhDanhError {
+  return new DinhDanhError(
+    'store_unavailable',
+    `The ${what} did not answer. Check the Redis connection.`,
+    {
+      cause,
+    },
+  );
+}
+
+/**
+ * The command runner for a client.
+ * @throws `config_invalid` when the client has neither `sendCommand` nor `call`.
+ */
+export function commandRunner(client: RedisCommandClient, what: string): RunCommand {
+  const probe = client as unknown as {
+    isOpen?: unknown;
+    sendCommand?: unknown;
+    call?: unknown;
+  };
+  // ioredis also has a `sendCommand`, taking a Command object: node-redis is the one with `isOpen`.
+  if (typeof probe.isOpen === 'boolean' && typeof probe.sendCommand === 'function') {
+    const send = probe.sendCommand.bind(client) as (args: string[]) => Promise<unknown>;
+    return async (args) => {
+      try {
+        return await send(args);
+      } catch (cause) {
+        throw unavailable(what, cause);
+      }
+    };
+  }
+  if (typeof probe.call === 'function') {
+    const call = probe.call.bind(client) as (
+      command: string,
+      ...args: string[]
+    ) => Promise<unknown>;
+    return async ([command = '', ...args]) => {
+      try {
+        return await call(command, ...args);
+      } catch (cause) {
+        throw unavailable(what, cause);
+      }
+    };
+  }
+  throw new DinhDanhError(
+    'config_invalid',
+    `The ${what} needs a connected node-redis client (createClient()) or ioredis client (new Redis()).`,
+  );
+}
+
+/** A reply as text (`undefined` for nil). */
+export function replyText(reply: unknown): string | undefined {
+  if (reply === null || reply === undefined) return undefined;
+  if (typeof reply === 'string') return reply;
+  if (reply instanceof Uint8Array) return new TextDecoder().decode(reply);
+  throw new DinhDanhError('store_unavailable', 'Redis answered with an unexpected reply type.');
+}
+
+/** `PXAT` needs a positive whole number of milliseconds. */
+export function pxat(expiresAt: number): string {
+  return String(Math.max(1, Math.ceil(expiresAt)));
+}
