@@ -1,8 +1,7 @@
-import { ATTRIBUTE_NAMES } from '../claims/attributes';
-import { assuranceLevelSchema } from '../claims/identity';
 import { DinhDanhError, isDinhDanhError } from '../errors';
 import { readBodyText } from '../http/read-body';
-import type { QrLoginHandle, RelyingParty } from '../rp/types';
+import type { RelyingParty } from '../rp/types';
+import { qrLoginHandleSchema, type QrLoginHandle } from '../rp/wire';
 import { sealValue, unsealValue } from '../seal/seal';
 import { clearCookie, cookieName, writeCookie } from '../sessions/cookies';
 import type { SessionManager } from '../sessions/manager';
@@ -18,22 +17,7 @@ import * as z from 'zod/mini';
 /** Name (before any `__Host-` prefix) of the QR login cookie. */
 export const QR_COOKIE = 'dinhdanh.qr';
 
-const qrStateSchema = z.object({
-  handle: z.object({
-    v: z.literal(1),
-    transport: z.string().check(z.minLength(1)),
-    ref: z.string().check(z.minLength(1)),
-    level: assuranceLevelSchema,
-    claims: z.array(z.enum(ATTRIBUTE_NAMES as [string, ...string[]])),
-    required: z.optional(z.array(z.enum(ATTRIBUTE_NAMES as [string, ...string[]]))),
-    purpose: z.optional(z.string()),
-    issuer: z.string().check(z.minLength(1)),
-    createdAt: z.number(),
-    expiresAt: z.number(),
-    interval: z.number(),
-  }),
-  returnTo: z.string(),
-});
+const qrStateSchema = z.object({ handle: qrLoginHandleSchema, returnTo: z.string() });
 
 /** What `POST {basePath}/qr/start` answers: what to show, never the device code. */
 export interface QrStartResponse {
@@ -155,7 +139,7 @@ export async function qrPoll(
     }
     throw error;
   }
-  const handle = state.handle as QrLoginHandle;
+  const { handle } = state;
   const headers = noStoreHeaders();
   const status = await rp.pollQrLogin(handle);
   let answer: QrPollResponse;
