@@ -21,12 +21,15 @@ import { fakeRp, ORIGIN, SECRET } from '../handlers/support';
 const T0 = Date.UTC(2026, 0, 1);
 const now = () => T0;
 
+interface SchemaDef {
+  readonly innerType?: { readonly _zod: { readonly def: SchemaDef } };
+  readonly shape?: object;
+}
+
 /** The property names a (possibly readonly-wrapped) object schema declares. */
-function keysOf(schema: unknown): string[] {
-  let def = (schema as { _zod: { def: { type: string; innerType?: unknown; shape?: object } } })
-    ._zod.def;
-  while (def.innerType !== undefined)
-    def = (def.innerType as typeof schema & { _zod: { def: typeof def } })._zod.def;
+function keysOf(schema: { readonly _zod: { readonly def: unknown } }): string[] {
+  let def = schema._zod.def as SchemaDef;
+  while (def.innerType !== undefined) def = def.innerType._zod.def;
   return Object.keys(def.shape ?? {}).sort();
 }
 
