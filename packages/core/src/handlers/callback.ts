@@ -7,7 +7,7 @@ import type { RequestContext } from './context';
 import { TRANSACTION_COOKIE } from './login';
 import { runOnLogin } from './on-login';
 import type { ResolvedOptions } from './options';
-import { asDinhDanhError, noStoreHeaders, redirect } from './responses';
+import { redirect } from './responses';
 import { checkReturnTo } from './return-to';
 
 /** Reads the sealed transaction cookie; seal errors become transaction errors. */
@@ -43,11 +43,6 @@ async function readTransaction(
   }
 }
 
-/** What the callback did: the response, or the error with the headers to send with it. */
-export type CallbackOutcome =
-  | { readonly ok: true; readonly response: Response }
-  | { readonly ok: false; readonly error: DinhDanhError; readonly headers: Headers };
-
 /**
  * `GET {basePath}/callback`: completes the login, creates the session, clears the
  * transaction cookie and redirects to `returnTo`. On failure the transaction cookie is
@@ -59,21 +54,17 @@ export async function callback(
   options: ResolvedOptions,
   sessions: SessionManager,
   ctx: RequestContext,
-): Promise<CallbackOutcome> {
-  const headers = noStoreHeaders();
+): Promise<Response> {
+  const { headers } = ctx;
   clearCookie(headers, cookieName(TRANSACTION_COOKIE, ctx.policy), ctx.policy);
-  try {
-    const transaction = await readTransaction(options, ctx);
-    const result = await rp.finishLogin(ctx.url, transaction);
-    const returnTo = checkReturnTo(transaction.returnTo ?? options.defaultReturnTo, ctx.origin);
-    const custom = await runOnLogin(options, result, ctx.request, headers);
-    if (custom !== undefined) return { ok: true, response: custom };
-    const previous = await sessions.read(ctx.cookies, ctx.policy);
-    if (previous.session !== undefined) await sessions.discard(previous.session);
-    const session = sessions.create(result);
-    await sessions.commit(session, headers, ctx.cookies, ctx.policy);
-    return { ok: true, response: redirect(returnTo, 302, headers) };
-  } catch (error) {
-    return { ok: false, error: asDinhDanhError(error), headers };
-  }
+  const transaction = await readTransaction(options, ctx);
+  const result = await rp.finishLogin(ctx.url, transaction);
+  const returnTo = checkReturnTo(transaction.returnTo ?? options.defaultReturnTo, ctx.origin);
+  const custom = await runOnLogin(options, result, ctx.request, headers);
+  if (custom !== undefined) return custom;
+  const previous = await sessions.read(ctx.cookies, ctx.policy);
+  if (previous.session !== undefined) await sessions.discard(previous.session);
+  const session = sessions.create(result);
+  await sessions.commit(session, headers, ctx.cookies, ctx.policy);
+  return redirect(returnTo, 302, headers);
 }

@@ -6,7 +6,7 @@ import type { RequestContext } from './context';
 import type { ResolvedOptions } from './options';
 import { parseLocale, parseLoginHint, parsePrompt } from './query';
 import { pickRequest } from './requests';
-import { noStoreHeaders, redirect } from './responses';
+import { redirect } from './responses';
 import { checkReturnTo } from './return-to';
 
 /** Name (before any `__Host-` prefix) of the login transaction cookie. */
@@ -67,7 +67,7 @@ export async function login(
     ttl: options.transactionMaxAge,
     now: options.now,
   });
-  const headers = noStoreHeaders();
+  const { headers } = ctx;
   writeCookie(
     headers,
     cookieName(TRANSACTION_COOKIE, ctx.policy),

@@ -10,7 +10,7 @@ import { checkCsrf } from './csrf';
 import type { ResolvedOptions } from './options';
 import { runOnLogin } from './on-login';
 import { pickRequest } from './requests';
-import { json, noStoreHeaders } from './responses';
+import { json } from './responses';
 import { checkReturnTo } from './return-to';
 import * as z from 'zod/mini';
 
@@ -93,7 +93,7 @@ export async function qrStart(
     ...(required === undefined ? {} : { required }),
     ...(purpose === undefined ? {} : { purpose }),
   });
-  const headers = noStoreHeaders();
+  const { headers } = ctx;
   await sealState(options, ctx, headers, { handle: start.handle, returnTo });
   const answer: QrStartResponse = {
     qrUri: start.qrUri,
@@ -106,14 +106,13 @@ export async function qrStart(
 
 /**
  * `GET {basePath}/qr/poll`: polls once; on approval runs `onLogin` and creates the session.
- * `fail` renders an error with the headers to send (the cleared QR cookie).
+ * A finished login (approved, denied, expired) clears the QR cookie, errors included.
  */
 export async function qrPoll(
   rp: RelyingParty,
   options: ResolvedOptions,
   sessions: SessionManager,
   ctx: RequestContext,
-  fail: (error: unknown, headers: Headers) => Promise<Response>,
 ): Promise<Response> {
   const name = cookieName(QR_COOKIE, ctx.policy);
   const sealed = ctx.cookies[name];
@@ -140,7 +139,7 @@ export async function qrPoll(
     throw error;
   }
   const { handle } = state;
-  const headers = noStoreHeaders();
+  const { headers } = ctx;
   const status = await rp.pollQrLogin(handle);
   let answer: QrPollResponse;
   switch (status.status) {
@@ -156,12 +155,7 @@ export async function qrPoll(
       break;
     case 'approved': {
       clearCookie(headers, name, ctx.policy);
-      let custom: Response | undefined;
-      try {
-        custom = await runOnLogin(options, status.result, ctx.request, headers);
-      } catch (error) {
-        return fail(error, headers);
-      }
+      const custom = await runOnLogin(options, status.result, ctx.request, headers);
       if (custom !== undefined) return custom;
       const session = sessions.create(status.result);
       await sessions.commit(session, headers, ctx.cookies, ctx.policy);

@@ -14,6 +14,21 @@ export function json(body: unknown, status = 200, headers = noStoreHeaders()): R
   return new Response(JSON.stringify(body), { status, headers });
 }
 
+/**
+ * An app's own response (from `onLogin` or `onError`) with the handler's cookies added
+ * (a cleared login cookie, say), never cached unless the app said otherwise.
+ */
+export function withHandlerHeaders(response: Response, headers: Headers): Response {
+  const merged = new Headers(response.headers);
+  for (const cookie of headers.getSetCookie()) merged.append('set-cookie', cookie);
+  if (!merged.has('cache-control')) merged.set('cache-control', 'no-store');
+  return new Response(response.body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: merged,
+  });
+}
+
 /** A redirect, never cached. */
 export function redirect(
   location: string,
