@@ -110,7 +110,7 @@ export type {
 export type { NamedLoginRequest, NamedLoginRequests } from './handlers/requests';
 export type { MeResponse } from './handlers/me';
 export type { QrPollResponse, QrStartResponse } from './handlers/qr';
-export type { SessionStorage } from './sessions/manager';
+export type { SessionStorage } from './sessions/session';
 // ── end sessions and handlers ──
 
 // ── engine ──

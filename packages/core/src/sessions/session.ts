@@ -6,6 +6,12 @@
 import * as z from 'zod/mini';
 import { assuranceLevelSchema, identitySchema } from '../claims/identity';
 
+/**
+ * Where sessions live: `cookie`, sealed whole into the cookie (tokens dropped), or
+ * `store`, in a `SessionStore` behind a sealed pointer (tokens kept).
+ */
+export type SessionStorage = 'cookie' | 'store';
+
 /** Tokens kept server-side with a store-backed session. */
 export const sessionTokensSchema = z.object({
   accessToken: z.string(),
