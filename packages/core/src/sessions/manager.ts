@@ -19,7 +19,7 @@ import {
 } from './cookies';
 import { createRevocations, INDEX_TTL_SECONDS, type LogoutMatch } from './revocations';
 import { sessionSchema, type Session, type SessionStorage } from './session';
-import type { SessionStore } from './store';
+import { failClosed, type SessionStore } from './store';
 import { storeStrategy } from './store-strategy';
 
 /** Options of the session manager. */
@@ -95,7 +95,8 @@ export function withoutPortrait(identity: Identity): Identity {
 
 /** Creates the session manager used by the web handlers. */
 export function createSessionManager(options: SessionManagerOptions): SessionManager {
-  const { store, now } = options;
+  const { now } = options;
+  const store = failClosed(options.store);
   // How long a back-channel revocation mark is kept (seconds). Cookie sessions cannot be
   // deleted, so they are capped at this lifetime: no cookie outlives its mark.
   const revocationTtl = Math.max(INDEX_TTL_SECONDS, options.maxAge ?? 0);
