@@ -80,6 +80,7 @@ export function createAuthHandlers(rp: RelyingParty, options: AuthHandlersOption
     cookieName: resolved.cookieName,
     ...(resolved.maxAge === undefined ? {} : { maxAge: resolved.maxAge }),
     keepIdentity: resolved.keepIdentity,
+    relyingParty: { issuer: rp.issuer, clientId: rp.clientId },
     now: resolved.now,
   });
 

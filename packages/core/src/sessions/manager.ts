@@ -38,6 +38,8 @@ export interface SessionManagerOptions {
   readonly maxAge?: number;
   /** What of the identity a session keeps; default: all but the portrait. */
   readonly keepIdentity: (identity: Identity) => Identity;
+  /** The app's relying party: sessions are bound to it, another app's are refused. */
+  readonly relyingParty: { readonly issuer: string; readonly clientId: string };
   readonly now: () => number;
 }
 
@@ -95,7 +97,11 @@ export function withoutPortrait(identity: Identity): Identity {
 
 /** Creates the session manager used by the web handlers. */
 export function createSessionManager(options: SessionManagerOptions): SessionManager {
-  const { now } = options;
+  const { now, relyingParty } = options;
+  /** Whether this app's relying party made the session (not another app sharing the secret). */
+  const madeHere = (session: Session): boolean =>
+    session.relyingParty?.issuer === relyingParty.issuer &&
+    session.relyingParty.clientId === relyingParty.clientId;
   const store = failClosed(options.store);
   // How long a back-channel revocation mark is kept (seconds). Cookie sessions cannot be
   // deleted, so they are capped at this lifetime: no cookie outlives its mark.
@@ -119,6 +125,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       if (sealed === undefined) return { stale: false };
       const session = await strategy.open(sealed);
       if (session === undefined || session.expiresAt <= now()) return { stale: true };
+      if (!madeHere(session)) return { stale: true };
       if (await revocations.isRevoked(session)) return { stale: true };
       return { session, stale: false };
     },
@@ -134,6 +141,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
         ...(result.session.sid === undefined ? {} : { sid: result.session.sid }),
         level: identity.level,
         identity,
+        relyingParty: { issuer: relyingParty.issuer, clientId: relyingParty.clientId },
         ...(strategy.keepsTokens ? { tokens: { ...result.tokens } } : {}),
         createdAt,
         expiresAt: Math.min(result.session.expiresAt, capped),

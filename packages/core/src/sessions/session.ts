@@ -39,6 +39,16 @@ export const sessionSchema = z.object({
   level: assuranceLevelSchema,
   /** The identity summary (large attributes such as the portrait are dropped). */
   identity: identitySchema,
+  /**
+   * The relying party (issuer and client id) that made the session. The web handlers
+   * refuse a session made by another app, even one sealed with the same secret.
+   */
+  relyingParty: z.optional(
+    z.object({
+      issuer: z.string().check(z.minLength(1)),
+      clientId: z.string().check(z.minLength(1)),
+    }),
+  ),
   /** Tokens; only in store-backed sessions. */
   tokens: z.optional(sessionTokensSchema),
   /** When the session was created. */

@@ -77,6 +77,7 @@ const session: Required<Session> = {
     level: 2,
     attributes: { name: { full: 'Nguyễn Văn An' }, phone: '+84912345678' },
   },
+  relyingParty: { issuer: 'https://id.example', clientId: 'bank' },
   tokens: { accessToken: 'at-secret', tokenType: 'Bearer' },
   createdAt: T0,
   expiresAt: T0 + 3600_000,
