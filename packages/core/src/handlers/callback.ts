@@ -1,52 +1,17 @@
-import { DinhDanhError, isDinhDanhError } from '../errors';
-import type { LoginTransaction, RelyingParty } from '../rp/types';
-import { unsealTransaction } from '../seal/transaction';
-import { clearCookie, cookieName } from '../sessions/cookies';
+import type { RelyingParty } from '../rp/types';
 import type { SessionManager } from '../sessions/manager';
 import type { RequestContext } from './context';
-import { TRANSACTION_COOKIE } from './login';
 import { runOnLogin } from './on-login';
 import type { ResolvedOptions } from './options';
+import { takePendingLogin } from './pending-logins';
 import { redirect } from './responses';
 import { checkReturnTo } from './return-to';
 
-/** Reads the sealed transaction cookie; seal errors become transaction errors. */
-async function readTransaction(
-  options: ResolvedOptions,
-  ctx: RequestContext,
-): Promise<LoginTransaction> {
-  const sealed = ctx.cookies[cookieName(TRANSACTION_COOKIE, ctx.policy)];
-  if (sealed === undefined || sealed === '') {
-    throw new DinhDanhError(
-      'transaction_invalid',
-      'No login is in progress in this browser (the login cookie is missing or expired). Start the login again.',
-    );
-  }
-  try {
-    return await unsealTransaction(sealed, { secrets: options.secrets, now: options.now });
-  } catch (error) {
-    if (isDinhDanhError(error, 'seal_expired')) {
-      throw new DinhDanhError('transaction_expired', 'The login took too long. Start it again.', {
-        cause: error,
-      });
-    }
-    if (isDinhDanhError(error, 'seal_invalid')) {
-      throw new DinhDanhError(
-        'transaction_invalid',
-        'The login cookie is not valid. Start the login again.',
-        {
-          cause: error,
-        },
-      );
-    }
-    throw error;
-  }
-}
-
 /**
- * `GET {basePath}/callback`: completes the login, creates the session, clears the
- * transaction cookie and redirects to `returnTo`. On failure the transaction cookie is
- * cleared too (a transaction is good for one attempt). `onLogin` runs before any session
+ * `GET {basePath}/callback`: completes the login its `state` names, creates the session,
+ * clears that login's transaction cookie and redirects to `returnTo`. On failure the
+ * cookie is cleared too (a transaction is good for one attempt); other pending logins of
+ * the browser (other tabs) are left alone. `onLogin` runs before any session
  * is touched: its Response replaces the redirect and no session is written.
  */
 export async function callback(
@@ -56,8 +21,7 @@ export async function callback(
   ctx: RequestContext,
 ): Promise<Response> {
   const { headers } = ctx;
-  clearCookie(headers, cookieName(TRANSACTION_COOKIE, ctx.policy), ctx.policy);
-  const transaction = await readTransaction(options, ctx);
+  const transaction = await takePendingLogin(options, ctx);
   const result = await rp.finishLogin(ctx.url, transaction);
   const returnTo = checkReturnTo(transaction.returnTo ?? options.defaultReturnTo, ctx.origin);
   const custom = await runOnLogin(options, result, ctx.request, headers);
