@@ -84,13 +84,15 @@ export function createAuthHandlers(rp: RelyingParty, options: AuthHandlersOption
     now: resolved.now,
   });
 
+  const pageLinks = { retry: `${resolved.basePath}/login`, home: resolved.defaultReturnTo };
+
   /** The one error path: the error rendered, with the cookies the handler set or cleared. */
   async function fail(error: unknown, request: Request, headers: Headers): Promise<Response> {
     const problem = asDinhDanhError(error);
     if (resolved.onError !== undefined) {
       return withHandlerHeaders(await resolved.onError(problem, request), headers);
     }
-    return errorResponse(problem, request, headers);
+    return errorResponse(problem, request, pageLinks, headers);
   }
 
   function guarded(
