@@ -1,6 +1,5 @@
-import { DinhDanhError } from '../errors';
 import { loginTransactionSchema, type LoginTransaction } from '../rp/wire';
-import { sealValue, unsealValue, type UnsealOptions } from './seal';
+import { sealValue, unsealAs, type UnsealOptions } from './seal';
 import type { SealSecrets } from './secrets';
 
 /** Options for {@link sealTransaction}. */
@@ -53,13 +52,11 @@ export async function unsealTransaction(
   sealed: string,
   options: UnsealOptions,
 ): Promise<LoginTransaction> {
-  const value = await unsealValue('transaction', sealed, options);
-  const parsed = loginTransactionSchema.safeParse(value);
-  if (!parsed.success) {
-    throw new DinhDanhError(
-      'seal_invalid',
-      'The sealed login transaction has an unknown shape. Start the login again.',
-    );
-  }
-  return parsed.data;
+  return unsealAs(
+    'transaction',
+    loginTransactionSchema,
+    sealed,
+    options,
+    'The sealed login transaction has an unknown shape. Start the login again.',
+  );
 }

@@ -20,6 +20,22 @@ export interface LogoutMatch {
   readonly sid?: string;
 }
 
+/**
+ * The key a logout match is kept under: by provider session when it names one, else by
+ * subject; undefined when it names neither.
+ */
+export function keyOfMatch(
+  issuer: string,
+  match: LogoutMatch,
+  keys: {
+    sid: (issuer: string, sid: string) => string;
+    sub: (issuer: string, sub: string) => string;
+  },
+): string | undefined {
+  if (match.sid !== undefined) return keys.sid(issuer, match.sid);
+  return match.sub === undefined ? undefined : keys.sub(issuer, match.sub);
+}
+
 /** The revocation marks of one session manager. */
 export interface Revocations {
   /** Whether the session ended, or its provider session or subject was logged out. */
@@ -61,12 +77,7 @@ export function createRevocations(
     },
 
     async revoke(issuer, match) {
-      const key =
-        match.sid !== undefined
-          ? revokedSidKey(issuer, match.sid)
-          : match.sub !== undefined
-            ? revokedSubKey(issuer, match.sub)
-            : undefined;
+      const key = keyOfMatch(issuer, match, { sid: revokedSidKey, sub: revokedSubKey });
       if (key !== undefined) await store.set(key, String(now()), ttl);
     },
   };

@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { sealValue, unsealValue } from '../seal/seal';
 import type { SealSecrets } from '../seal/secrets';
-import { INDEX_TTL_SECONDS } from './revocations';
+import { INDEX_TTL_SECONDS, keyOfMatch } from './revocations';
 import { sessionSchema, type Session } from './session';
 import type { SessionStore } from './store';
 import type { SessionStrategy } from './strategy';
@@ -89,12 +89,7 @@ export function storeStrategy(options: StoreStrategyOptions): SessionStrategy {
     },
     remove: (session) => store.delete(sessionKey(session.id)),
     async removeMatching(issuer, match) {
-      const indexKey =
-        match.sid !== undefined
-          ? sidIndexKey(issuer, match.sid)
-          : match.sub !== undefined
-            ? subIndexKey(issuer, match.sub)
-            : undefined;
+      const indexKey = keyOfMatch(issuer, match, { sid: sidIndexKey, sub: subIndexKey });
       if (indexKey === undefined) return;
       const ids = await readIds(store, indexKey);
       await Promise.all(ids.map((id) => store.delete(sessionKey(id))));
