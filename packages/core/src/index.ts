@@ -93,6 +93,7 @@ export type { SealTransactionOptions } from './seal/transaction';
 export type { UnsealOptions } from './seal/seal';
 export type { SealSecret, SealSecrets } from './seal/secrets';
 export { sessionSchema, sessionTokensSchema } from './sessions/session';
+export { loginTransactionSchema, qrLoginHandleSchema } from './rp/wire';
 export type { Session, SessionTokens } from './sessions/session';
 export type { SessionStore } from './sessions/store';
 export { memoryStore } from './sessions/memory-store';
