@@ -4,356 +4,356 @@
 /** The 63 pre-2025 provinces by the 3-digit code that opens a personal ID number, with the 2025 province each merged into. */
 export const LEGACY_PROVINCES = [
   {
-    code: '001',
-    name: 'Hà Nội',
-    province2025: 'Hà Nội',
+    "code": "001",
+    "name": "Hà Nội",
+    "province2025": "Hà Nội"
   },
   {
-    code: '002',
-    name: 'Hà Giang',
-    province2025: 'Tuyên Quang',
+    "code": "002",
+    "name": "Hà Giang",
+    "province2025": "Tuyên Quang"
   },
   {
-    code: '004',
-    name: 'Cao Bằng',
-    province2025: 'Cao Bằng',
+    "code": "004",
+    "name": "Cao Bằng",
+    "province2025": "Cao Bằng"
   },
   {
-    code: '006',
-    name: 'Bắc Kạn',
-    province2025: 'Thái Nguyên',
+    "code": "006",
+    "name": "Bắc Kạn",
+    "province2025": "Thái Nguyên"
   },
   {
-    code: '008',
-    name: 'Tuyên Quang',
-    province2025: 'Tuyên Quang',
+    "code": "008",
+    "name": "Tuyên Quang",
+    "province2025": "Tuyên Quang"
   },
   {
-    code: '010',
-    name: 'Lào Cai',
-    province2025: 'Lào Cai',
+    "code": "010",
+    "name": "Lào Cai",
+    "province2025": "Lào Cai"
   },
   {
-    code: '011',
-    name: 'Điện Biên',
-    province2025: 'Điện Biên',
+    "code": "011",
+    "name": "Điện Biên",
+    "province2025": "Điện Biên"
   },
   {
-    code: '012',
-    name: 'Lai Châu',
-    province2025: 'Lai Châu',
+    "code": "012",
+    "name": "Lai Châu",
+    "province2025": "Lai Châu"
   },
   {
-    code: '014',
-    name: 'Sơn La',
-    province2025: 'Sơn La',
+    "code": "014",
+    "name": "Sơn La",
+    "province2025": "Sơn La"
   },
   {
-    code: '015',
-    name: 'Yên Bái',
-    province2025: 'Lào Cai',
+    "code": "015",
+    "name": "Yên Bái",
+    "province2025": "Lào Cai"
   },
   {
-    code: '017',
-    name: 'Hòa Bình',
-    province2025: 'Phú Thọ',
+    "code": "017",
+    "name": "Hòa Bình",
+    "province2025": "Phú Thọ"
   },
   {
-    code: '019',
-    name: 'Thái Nguyên',
-    province2025: 'Thái Nguyên',
+    "code": "019",
+    "name": "Thái Nguyên",
+    "province2025": "Thái Nguyên"
   },
   {
-    code: '020',
-    name: 'Lạng Sơn',
-    province2025: 'Lạng Sơn',
+    "code": "020",
+    "name": "Lạng Sơn",
+    "province2025": "Lạng Sơn"
   },
   {
-    code: '022',
-    name: 'Quảng Ninh',
-    province2025: 'Quảng Ninh',
+    "code": "022",
+    "name": "Quảng Ninh",
+    "province2025": "Quảng Ninh"
   },
   {
-    code: '024',
-    name: 'Bắc Giang',
-    province2025: 'Bắc Ninh',
+    "code": "024",
+    "name": "Bắc Giang",
+    "province2025": "Bắc Ninh"
   },
   {
-    code: '025',
-    name: 'Phú Thọ',
-    province2025: 'Phú Thọ',
+    "code": "025",
+    "name": "Phú Thọ",
+    "province2025": "Phú Thọ"
   },
   {
-    code: '026',
-    name: 'Vĩnh Phúc',
-    province2025: 'Phú Thọ',
+    "code": "026",
+    "name": "Vĩnh Phúc",
+    "province2025": "Phú Thọ"
   },
   {
-    code: '027',
-    name: 'Bắc Ninh',
-    province2025: 'Bắc Ninh',
+    "code": "027",
+    "name": "Bắc Ninh",
+    "province2025": "Bắc Ninh"
   },
   {
-    code: '030',
-    name: 'Hải Dương',
-    province2025: 'Hải Phòng',
+    "code": "030",
+    "name": "Hải Dương",
+    "province2025": "Hải Phòng"
   },
   {
-    code: '031',
-    name: 'Hải Phòng',
-    province2025: 'Hải Phòng',
+    "code": "031",
+    "name": "Hải Phòng",
+    "province2025": "Hải Phòng"
   },
   {
-    code: '033',
-    name: 'Hưng Yên',
-    province2025: 'Hưng Yên',
+    "code": "033",
+    "name": "Hưng Yên",
+    "province2025": "Hưng Yên"
   },
   {
-    code: '034',
-    name: 'Thái Bình',
-    province2025: 'Hưng Yên',
+    "code": "034",
+    "name": "Thái Bình",
+    "province2025": "Hưng Yên"
   },
   {
-    code: '035',
-    name: 'Hà Nam',
-    province2025: 'Ninh Bình',
+    "code": "035",
+    "name": "Hà Nam",
+    "province2025": "Ninh Bình"
   },
   {
-    code: '036',
-    name: 'Nam Định',
-    province2025: 'Ninh Bình',
+    "code": "036",
+    "name": "Nam Định",
+    "province2025": "Ninh Bình"
   },
   {
-    code: '037',
-    name: 'Ninh Bình',
-    province2025: 'Ninh Bình',
+    "code": "037",
+    "name": "Ninh Bình",
+    "province2025": "Ninh Bình"
   },
   {
-    code: '038',
-    name: 'Thanh Hóa',
-    province2025: 'Thanh Hóa',
+    "code": "038",
+    "name": "Thanh Hóa",
+    "province2025": "Thanh Hóa"
   },
   {
-    code: '040',
-    name: 'Nghệ An',
-    province2025: 'Nghệ An',
+    "code": "040",
+    "name": "Nghệ An",
+    "province2025": "Nghệ An"
   },
   {
-    code: '042',
-    name: 'Hà Tĩnh',
-    province2025: 'Hà Tĩnh',
+    "code": "042",
+    "name": "Hà Tĩnh",
+    "province2025": "Hà Tĩnh"
   },
   {
-    code: '044',
-    name: 'Quảng Bình',
-    province2025: 'Quảng Trị',
+    "code": "044",
+    "name": "Quảng Bình",
+    "province2025": "Quảng Trị"
   },
   {
-    code: '045',
-    name: 'Quảng Trị',
-    province2025: 'Quảng Trị',
+    "code": "045",
+    "name": "Quảng Trị",
+    "province2025": "Quảng Trị"
   },
   {
-    code: '046',
-    name: 'Thừa Thiên Huế',
-    province2025: 'Huế',
+    "code": "046",
+    "name": "Thừa Thiên Huế",
+    "province2025": "Huế"
   },
   {
-    code: '048',
-    name: 'Đà Nẵng',
-    province2025: 'Đà Nẵng',
+    "code": "048",
+    "name": "Đà Nẵng",
+    "province2025": "Đà Nẵng"
   },
   {
-    code: '049',
-    name: 'Quảng Nam',
-    province2025: 'Đà Nẵng',
+    "code": "049",
+    "name": "Quảng Nam",
+    "province2025": "Đà Nẵng"
   },
   {
-    code: '051',
-    name: 'Quảng Ngãi',
-    province2025: 'Quảng Ngãi',
+    "code": "051",
+    "name": "Quảng Ngãi",
+    "province2025": "Quảng Ngãi"
   },
   {
-    code: '052',
-    name: 'Bình Định',
-    province2025: 'Gia Lai',
+    "code": "052",
+    "name": "Bình Định",
+    "province2025": "Gia Lai"
   },
   {
-    code: '054',
-    name: 'Phú Yên',
-    province2025: 'Đắk Lắk',
+    "code": "054",
+    "name": "Phú Yên",
+    "province2025": "Đắk Lắk"
   },
   {
-    code: '056',
-    name: 'Khánh Hòa',
-    province2025: 'Khánh Hòa',
+    "code": "056",
+    "name": "Khánh Hòa",
+    "province2025": "Khánh Hòa"
   },
   {
-    code: '058',
-    name: 'Ninh Thuận',
-    province2025: 'Khánh Hòa',
+    "code": "058",
+    "name": "Ninh Thuận",
+    "province2025": "Khánh Hòa"
   },
   {
-    code: '060',
-    name: 'Bình Thuận',
-    province2025: 'Lâm Đồng',
+    "code": "060",
+    "name": "Bình Thuận",
+    "province2025": "Lâm Đồng"
   },
   {
-    code: '062',
-    name: 'Kon Tum',
-    province2025: 'Quảng Ngãi',
+    "code": "062",
+    "name": "Kon Tum",
+    "province2025": "Quảng Ngãi"
   },
   {
-    code: '064',
-    name: 'Gia Lai',
-    province2025: 'Gia Lai',
+    "code": "064",
+    "name": "Gia Lai",
+    "province2025": "Gia Lai"
   },
   {
-    code: '066',
-    name: 'Đắk Lắk',
-    province2025: 'Đắk Lắk',
+    "code": "066",
+    "name": "Đắk Lắk",
+    "province2025": "Đắk Lắk"
   },
   {
-    code: '067',
-    name: 'Đắk Nông',
-    province2025: 'Lâm Đồng',
+    "code": "067",
+    "name": "Đắk Nông",
+    "province2025": "Lâm Đồng"
   },
   {
-    code: '068',
-    name: 'Lâm Đồng',
-    province2025: 'Lâm Đồng',
+    "code": "068",
+    "name": "Lâm Đồng",
+    "province2025": "Lâm Đồng"
   },
   {
-    code: '070',
-    name: 'Bình Phước',
-    province2025: 'Đồng Nai',
+    "code": "070",
+    "name": "Bình Phước",
+    "province2025": "Đồng Nai"
   },
   {
-    code: '072',
-    name: 'Tây Ninh',
-    province2025: 'Tây Ninh',
+    "code": "072",
+    "name": "Tây Ninh",
+    "province2025": "Tây Ninh"
   },
   {
-    code: '074',
-    name: 'Bình Dương',
-    province2025: 'Hồ Chí Minh',
+    "code": "074",
+    "name": "Bình Dương",
+    "province2025": "Hồ Chí Minh"
   },
   {
-    code: '075',
-    name: 'Đồng Nai',
-    province2025: 'Đồng Nai',
+    "code": "075",
+    "name": "Đồng Nai",
+    "province2025": "Đồng Nai"
   },
   {
-    code: '077',
-    name: 'Bà Rịa - Vũng Tàu',
-    province2025: 'Hồ Chí Minh',
+    "code": "077",
+    "name": "Bà Rịa - Vũng Tàu",
+    "province2025": "Hồ Chí Minh"
   },
   {
-    code: '079',
-    name: 'Hồ Chí Minh',
-    province2025: 'Hồ Chí Minh',
+    "code": "079",
+    "name": "Hồ Chí Minh",
+    "province2025": "Hồ Chí Minh"
   },
   {
-    code: '080',
-    name: 'Long An',
-    province2025: 'Tây Ninh',
+    "code": "080",
+    "name": "Long An",
+    "province2025": "Tây Ninh"
   },
   {
-    code: '082',
-    name: 'Tiền Giang',
-    province2025: 'Đồng Tháp',
+    "code": "082",
+    "name": "Tiền Giang",
+    "province2025": "Đồng Tháp"
   },
   {
-    code: '083',
-    name: 'Bến Tre',
-    province2025: 'Vĩnh Long',
+    "code": "083",
+    "name": "Bến Tre",
+    "province2025": "Vĩnh Long"
   },
   {
-    code: '084',
-    name: 'Trà Vinh',
-    province2025: 'Vĩnh Long',
+    "code": "084",
+    "name": "Trà Vinh",
+    "province2025": "Vĩnh Long"
   },
   {
-    code: '086',
-    name: 'Vĩnh Long',
-    province2025: 'Vĩnh Long',
+    "code": "086",
+    "name": "Vĩnh Long",
+    "province2025": "Vĩnh Long"
   },
   {
-    code: '087',
-    name: 'Đồng Tháp',
-    province2025: 'Đồng Tháp',
+    "code": "087",
+    "name": "Đồng Tháp",
+    "province2025": "Đồng Tháp"
   },
   {
-    code: '089',
-    name: 'An Giang',
-    province2025: 'An Giang',
+    "code": "089",
+    "name": "An Giang",
+    "province2025": "An Giang"
   },
   {
-    code: '091',
-    name: 'Kiên Giang',
-    province2025: 'An Giang',
+    "code": "091",
+    "name": "Kiên Giang",
+    "province2025": "An Giang"
   },
   {
-    code: '092',
-    name: 'Cần Thơ',
-    province2025: 'Cần Thơ',
+    "code": "092",
+    "name": "Cần Thơ",
+    "province2025": "Cần Thơ"
   },
   {
-    code: '093',
-    name: 'Hậu Giang',
-    province2025: 'Cần Thơ',
+    "code": "093",
+    "name": "Hậu Giang",
+    "province2025": "Cần Thơ"
   },
   {
-    code: '094',
-    name: 'Sóc Trăng',
-    province2025: 'Cần Thơ',
+    "code": "094",
+    "name": "Sóc Trăng",
+    "province2025": "Cần Thơ"
   },
   {
-    code: '095',
-    name: 'Bạc Liêu',
-    province2025: 'Cà Mau',
+    "code": "095",
+    "name": "Bạc Liêu",
+    "province2025": "Cà Mau"
   },
   {
-    code: '096',
-    name: 'Cà Mau',
-    province2025: 'Cà Mau',
-  },
+    "code": "096",
+    "name": "Cà Mau",
+    "province2025": "Cà Mau"
+  }
 ] as const;
 
 /** The 34 provinces after the July 2025 merger (Resolution 202/2025/QH15). */
 export const PROVINCES_2025 = [
-  'An Giang',
-  'Bắc Ninh',
-  'Cao Bằng',
-  'Cà Mau',
-  'Cần Thơ',
-  'Gia Lai',
-  'Huế',
-  'Hà Nội',
-  'Hà Tĩnh',
-  'Hưng Yên',
-  'Hải Phòng',
-  'Hồ Chí Minh',
-  'Khánh Hòa',
-  'Lai Châu',
-  'Lào Cai',
-  'Lâm Đồng',
-  'Lạng Sơn',
-  'Nghệ An',
-  'Ninh Bình',
-  'Phú Thọ',
-  'Quảng Ngãi',
-  'Quảng Ninh',
-  'Quảng Trị',
-  'Sơn La',
-  'Thanh Hóa',
-  'Thái Nguyên',
-  'Tuyên Quang',
-  'Tây Ninh',
-  'Vĩnh Long',
-  'Điện Biên',
-  'Đà Nẵng',
-  'Đắk Lắk',
-  'Đồng Nai',
-  'Đồng Tháp',
+  "An Giang",
+  "Bắc Ninh",
+  "Cao Bằng",
+  "Cà Mau",
+  "Cần Thơ",
+  "Gia Lai",
+  "Huế",
+  "Hà Nội",
+  "Hà Tĩnh",
+  "Hưng Yên",
+  "Hải Phòng",
+  "Hồ Chí Minh",
+  "Khánh Hòa",
+  "Lai Châu",
+  "Lào Cai",
+  "Lâm Đồng",
+  "Lạng Sơn",
+  "Nghệ An",
+  "Ninh Bình",
+  "Phú Thọ",
+  "Quảng Ngãi",
+  "Quảng Ninh",
+  "Quảng Trị",
+  "Sơn La",
+  "Thanh Hóa",
+  "Thái Nguyên",
+  "Tuyên Quang",
+  "Tây Ninh",
+  "Vĩnh Long",
+  "Điện Biên",
+  "Đà Nẵng",
+  "Đắk Lắk",
+  "Đồng Nai",
+  "Đồng Tháp"
 ] as const;
