@@ -100,6 +100,7 @@ export type { SealTransactionOptions } from './seal/transaction';
 export type { UnsealOptions } from './seal/seal';
 export type { SealSecret, SealSecrets } from './seal/secrets';
 export { sessionSchema, sessionTokensSchema } from './sessions/session';
+export { loginTransactionSchema, qrLoginHandleSchema } from './rp/wire';
 export type { Session, SessionTokens } from './sessions/session';
 export type { SessionStore } from './sessions/store';
 export { memoryStore } from './sessions/memory-store';
@@ -117,7 +118,7 @@ export type {
 export type { NamedLoginRequest, NamedLoginRequests } from './handlers/requests';
 export type { MeResponse } from './handlers/me';
 export type { QrPollResponse, QrStartResponse } from './handlers/qr';
-export type { SessionStorage } from './sessions/manager';
+export type { SessionStorage } from './sessions/session';
 export { errorResponse } from './handlers/responses';
 // ── end sessions and handlers ──
 

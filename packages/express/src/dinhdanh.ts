@@ -105,7 +105,10 @@ export function dinhdanh(options: DinhDanhOptions): DinhDanhMiddleware {
   async function render(error: DinhDanhError, req: IncomingMessage): Promise<Response> {
     const request = webRequest(req);
     return options.onError === undefined
-      ? errorResponse(error, request)
+      ? errorResponse(error, request, {
+          retry: `${basePath}/login`,
+          home: options.defaultReturnTo ?? '/',
+        })
       : options.onError(error, request);
   }
 

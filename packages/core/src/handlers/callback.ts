@@ -1,57 +1,17 @@
-import { DinhDanhError, isDinhDanhError } from '../errors';
-import type { LoginTransaction, RelyingParty } from '../rp/types';
-import { unsealTransaction } from '../seal/transaction';
-import { clearCookie, cookieName } from '../sessions/cookies';
+import type { RelyingParty } from '../rp/types';
 import type { SessionManager } from '../sessions/manager';
 import type { RequestContext } from './context';
-import { TRANSACTION_COOKIE } from './login';
 import { runOnLogin } from './on-login';
 import type { ResolvedOptions } from './options';
-import { asDinhDanhError, noStoreHeaders, redirect } from './responses';
+import { takePendingLogin } from './pending-logins';
+import { redirect } from './responses';
 import { checkReturnTo } from './return-to';
 
-/** Reads the sealed transaction cookie; seal errors become transaction errors. */
-async function readTransaction(
-  options: ResolvedOptions,
-  ctx: RequestContext,
-): Promise<LoginTransaction> {
-  const sealed = ctx.cookies[cookieName(TRANSACTION_COOKIE, ctx.policy)];
-  if (sealed === undefined || sealed === '') {
-    throw new DinhDanhError(
-      'transaction_invalid',
-      'No login is in progress in this browser (the login cookie is missing or expired). Start the login again.',
-    );
-  }
-  try {
-    return await unsealTransaction(sealed, { secrets: options.secrets, now: options.now });
-  } catch (error) {
-    if (isDinhDanhError(error, 'seal_expired')) {
-      throw new DinhDanhError('transaction_expired', 'The login took too long. Start it again.', {
-        cause: error,
-      });
-    }
-    if (isDinhDanhError(error, 'seal_invalid')) {
-      throw new DinhDanhError(
-        'transaction_invalid',
-        'The login cookie is not valid. Start the login again.',
-        {
-          cause: error,
-        },
-      );
-    }
-    throw error;
-  }
-}
-
-/** What the callback did: the response, or the error with the headers to send with it. */
-export type CallbackOutcome =
-  | { readonly ok: true; readonly response: Response }
-  | { readonly ok: false; readonly error: DinhDanhError; readonly headers: Headers };
-
 /**
- * `GET {basePath}/callback`: completes the login, creates the session, clears the
- * transaction cookie and redirects to `returnTo`. On failure the transaction cookie is
- * cleared too (a transaction is good for one attempt). `onLogin` runs before any session
+ * `GET {basePath}/callback`: completes the login its `state` names, creates the session,
+ * clears that login's transaction cookie and redirects to `returnTo`. On failure the
+ * cookie is cleared too (a transaction is good for one attempt); other pending logins of
+ * the browser (other tabs) are left alone. `onLogin` runs before any session
  * is touched: its Response replaces the redirect and no session is written.
  */
 export async function callback(
@@ -59,21 +19,16 @@ export async function callback(
   options: ResolvedOptions,
   sessions: SessionManager,
   ctx: RequestContext,
-): Promise<CallbackOutcome> {
-  const headers = noStoreHeaders();
-  clearCookie(headers, cookieName(TRANSACTION_COOKIE, ctx.policy), ctx.policy);
-  try {
-    const transaction = await readTransaction(options, ctx);
-    const result = await rp.finishLogin(ctx.url, transaction);
-    const returnTo = checkReturnTo(transaction.returnTo ?? options.defaultReturnTo, ctx.origin);
-    const custom = await runOnLogin(options, result, ctx.request, headers);
-    if (custom !== undefined) return { ok: true, response: custom };
-    const previous = await sessions.read(ctx.cookies, ctx.policy);
-    if (previous.session !== undefined) await sessions.discard(previous.session);
-    const session = sessions.create(result);
-    await sessions.commit(session, headers, ctx.cookies, ctx.policy);
-    return { ok: true, response: redirect(returnTo, 302, headers) };
-  } catch (error) {
-    return { ok: false, error: asDinhDanhError(error), headers };
-  }
+): Promise<Response> {
+  const { headers } = ctx;
+  const transaction = await takePendingLogin(options, ctx);
+  const result = await rp.finishLogin(ctx.url, transaction);
+  const returnTo = checkReturnTo(transaction.returnTo ?? options.defaultReturnTo, ctx.origin);
+  const custom = await runOnLogin(options, result, ctx.request, headers);
+  if (custom !== undefined) return custom;
+  const previous = await sessions.read(ctx.cookies, ctx.policy);
+  if (previous.session !== undefined) await sessions.discard(previous.session);
+  const session = sessions.create(result);
+  await sessions.commit(session, headers, ctx.cookies, ctx.policy);
+  return redirect(returnTo, 302, headers);
 }

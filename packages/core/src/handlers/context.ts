@@ -1,5 +1,6 @@
 import { requestCookies, type CookiePolicy, type RequestCookies } from '../sessions/cookies';
 import type { ResolvedOptions } from './options';
+import { noStoreHeaders } from './responses';
 
 /** What every handler needs to know about one request. */
 export interface RequestContext {
@@ -9,6 +10,11 @@ export interface RequestContext {
   readonly origin: string;
   readonly cookies: RequestCookies;
   readonly policy: CookiePolicy;
+  /**
+   * Headers of the response, whatever it turns out to be: handlers put the cookies to set
+   * or clear here, and the error response carries them too (one merge, in `guarded`).
+   */
+  readonly headers: Headers;
 }
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -28,5 +34,6 @@ export function requestContext(request: Request, options: ResolvedOptions): Requ
     origin,
     cookies: requestCookies(request),
     policy: { secure: options.secureCookies ?? !local, path: '/' },
+    headers: noStoreHeaders(),
   };
 }

@@ -10,7 +10,14 @@ import { logout } from './logout';
 import { me } from './me';
 import { resolveOptions, type AuthHandlersOptions } from './options';
 import { qrPoll, qrStart } from './qr';
-import { asDinhDanhError, errorResponse, json, methodNotAllowed } from './responses';
+import {
+  asDinhDanhError,
+  errorResponse,
+  json,
+  methodNotAllowed,
+  noStoreHeaders,
+  withHandlerHeaders,
+} from './responses';
 
 /** A web-standard request handler. */
 export type AuthHandler = (request: Request) => Promise<Response>;
@@ -73,19 +80,19 @@ export function createAuthHandlers(rp: RelyingParty, options: AuthHandlersOption
     cookieName: resolved.cookieName,
     ...(resolved.maxAge === undefined ? {} : { maxAge: resolved.maxAge }),
     keepIdentity: resolved.keepIdentity,
+    relyingParty: { issuer: rp.issuer, clientId: rp.clientId },
     now: resolved.now,
   });
 
-  async function fail(error: unknown, request: Request, headers?: Headers): Promise<Response> {
+  const pageLinks = { retry: `${resolved.basePath}/login`, home: resolved.defaultReturnTo };
+
+  /** The one error path: the error rendered, with the cookies the handler set or cleared. */
+  async function fail(error: unknown, request: Request, headers: Headers): Promise<Response> {
     const problem = asDinhDanhError(error);
     if (resolved.onError !== undefined) {
-      const custom = await resolved.onError(problem, request);
-      if (headers === undefined) return custom;
-      const merged = new Headers(custom.headers);
-      for (const cookie of headers.getSetCookie()) merged.append('set-cookie', cookie);
-      return new Response(custom.body, { status: custom.status, headers: merged });
+      return withHandlerHeaders(await resolved.onError(problem, request), headers);
     }
-    return errorResponse(problem, request, headers);
+    return errorResponse(problem, request, pageLinks, headers);
   }
 
   function guarded(
@@ -94,29 +101,24 @@ export function createAuthHandlers(rp: RelyingParty, options: AuthHandlersOption
   ): AuthHandler {
     return async (request) => {
       if (request.method !== method) return methodNotAllowed(method);
+      let ctx: RequestContext | undefined;
       try {
-        return await run(requestContext(request, resolved));
+        ctx = requestContext(request, resolved);
+        return await run(ctx);
       } catch (error) {
-        return fail(error, request);
+        return fail(error, request, ctx?.headers ?? noStoreHeaders());
       }
     };
   }
 
   const handlers = {
     login: guarded('GET', (ctx) => login(rp, resolved, ctx)),
-    callback: guarded('GET', async (ctx) => {
-      const outcome = await callback(rp, resolved, sessions, ctx);
-      return outcome.ok ? outcome.response : fail(outcome.error, ctx.request, outcome.headers);
-    }),
-    logout: guarded('POST', (ctx) =>
-      logout(rp, resolved, sessions, ctx, (error, headers) => fail(error, ctx.request, headers)),
-    ),
+    callback: guarded('GET', (ctx) => callback(rp, resolved, sessions, ctx)),
+    logout: guarded('POST', (ctx) => logout(rp, resolved, sessions, ctx)),
     backchannelLogout: guarded('POST', (ctx) => backchannelLogout(rp, sessions, ctx)),
     me: guarded('GET', (ctx) => me(resolved, sessions, ctx)),
     qrStart: guarded('POST', (ctx) => qrStart(rp, resolved, sessions, ctx)),
-    qrPoll: guarded('GET', (ctx) =>
-      qrPoll(rp, resolved, sessions, ctx, (error, headers) => fail(error, ctx.request, headers)),
-    ),
+    qrPoll: guarded('GET', (ctx) => qrPoll(rp, resolved, sessions, ctx)),
   };
 
   const routes: Record<string, AuthHandler> = {

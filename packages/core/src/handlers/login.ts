@@ -1,16 +1,12 @@
 import { DinhDanhError } from '../errors';
 import type { RelyingParty } from '../rp/types';
-import { sealTransaction } from '../seal/transaction';
-import { cookieName, writeCookie } from '../sessions/cookies';
 import type { RequestContext } from './context';
 import type { ResolvedOptions } from './options';
+import { keepPendingLogin } from './pending-logins';
 import { parseLocale, parseLoginHint, parsePrompt } from './query';
 import { pickRequest } from './requests';
-import { noStoreHeaders, redirect } from './responses';
+import { redirect } from './responses';
 import { checkReturnTo } from './return-to';
-
-/** Name (before any `__Host-` prefix) of the login transaction cookie. */
-export const TRANSACTION_COOKIE = 'dinhdanh.tx';
 
 /**
  * `GET {basePath}/login`: starts the named login request `request` (default `default`) —
@@ -62,18 +58,6 @@ export async function login(
     stepUp !== null && level !== undefined
       ? await rp.stepUp({ ...common, level })
       : await rp.startLogin({ ...common, ...(level === undefined ? {} : { level }) });
-  const sealed = await sealTransaction(transaction, {
-    secrets: options.secrets,
-    ttl: options.transactionMaxAge,
-    now: options.now,
-  });
-  const headers = noStoreHeaders();
-  writeCookie(
-    headers,
-    cookieName(TRANSACTION_COOKIE, ctx.policy),
-    sealed,
-    ctx.policy,
-    options.transactionMaxAge,
-  );
-  return redirect(url, 302, headers);
+  await keepPendingLogin(transaction, options, ctx);
+  return redirect(url, 302, ctx.headers);
 }

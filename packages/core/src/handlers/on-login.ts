@@ -1,18 +1,7 @@
 import { DinhDanhError } from '../errors';
 import type { LoginResult } from '../rp/types';
 import type { ResolvedOptions } from './options';
-
-/** The app's response with the handler's own cookies (the cleared login cookie) added. */
-function withHeaders(response: Response, headers: Headers): Response {
-  const merged = new Headers(response.headers);
-  for (const cookie of headers.getSetCookie()) merged.append('set-cookie', cookie);
-  if (!merged.has('cache-control')) merged.set('cache-control', 'no-store');
-  return new Response(response.body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: merged,
-  });
-}
+import { withHandlerHeaders } from './responses';
 
 /**
  * Runs `onLogin` when configured. Returns the response to send instead of writing the
@@ -34,5 +23,5 @@ export async function runOnLogin(
       '`onLogin` must return nothing (go on) or a Response (sent instead, no session).',
     );
   }
-  return withHeaders(outcome, headers);
+  return withHandlerHeaders(outcome, headers);
 }

@@ -1,10 +1,15 @@
 import type { AttributeName } from '../claims/attributes';
 import type { Identity } from '../claims/identity';
+import * as z from 'zod/mini';
+import { ATTRIBUTE_NAMES } from '../claims/attributes';
+import { zodMessages } from '../config/messages';
 import { DinhDanhError } from '../errors';
 import { normaliseSecrets, type SealSecrets } from '../seal/secrets';
 import { memoryStore } from '../sessions/memory-store';
-import { withoutPortrait, type SessionStorage } from '../sessions/manager';
+import { withoutPortrait } from '../sessions/manager';
+import type { SessionStorage } from '../sessions/session';
 import type { SessionStore } from '../sessions/store';
+import { functionOption, seconds } from './option-schemas';
 import type { LoginResult } from '../rp/types';
 import { resolveRequests, type NamedLoginRequest, type NamedLoginRequests } from './requests';
 import { checkReturnTo } from './return-to';
@@ -92,45 +97,80 @@ export interface AuthHandlersOptions {
   now?: () => number;
 }
 
+/**
+ * The options as checked, one schema for every option: what each must be and its default.
+ * Function options are checked to be functions (one {@link functionOption}).
+ */
+const authHandlersOptionsSchema = z.object({
+  secrets: z.custom<SealSecrets>(),
+  basePath: z._default(
+    z.string().check(
+      z.overwrite((path) => path.replace(/\/+$/, '')),
+      z.refine((path) => path === '' || (path.startsWith('/') && !path.startsWith('//')), {
+        error: '`basePath` must be a path such as /auth.',
+      }),
+    ),
+    '/auth',
+  ),
+  origin: z.optional(z.string()),
+  secureCookies: z.optional(z.boolean({ error: '`secureCookies` must be true or false.' })),
+  sessions: z._default(
+    z.object({
+      storage: z.optional(
+        z.enum(['cookie', 'store'], { error: "`sessions.storage` must be 'cookie' or 'store'." }),
+      ),
+      store: z.optional(z.custom<SessionStore>()),
+      cookieName: z._default(
+        z.string().check(
+          z.refine((name) => /^[A-Za-z0-9._-]{1,64}$/.test(name) && !name.startsWith('__'), {
+            error: '`sessions.cookieName` may use letters, digits, ".", "_" and "-" only.',
+          }),
+        ),
+        'dinhdanh.session',
+      ),
+      maxAge: seconds('sessions.maxAge'),
+      keepIdentity: functionOption<(identity: Identity) => Identity>('sessions.keepIdentity'),
+    }),
+    { cookieName: 'dinhdanh.session' },
+  ),
+  transactionMaxAge: z._default(seconds('transactionMaxAge'), 600),
+  defaultReturnTo: z._default(z.string(), '/'),
+  postLogoutRedirectUri: z.optional(z.string()),
+  providerLogout: z._default(z.boolean({ error: '`providerLogout` must be true or false.' }), true),
+  requireCsrfToken: z._default(
+    z.boolean({ error: '`requireCsrfToken` must be true or false.' }),
+    false,
+  ),
+  meAttributes: z._default(
+    z.readonly(z.array(z.enum(ATTRIBUTE_NAMES as [AttributeName, ...AttributeName[]]))),
+    ['name'],
+  ),
+  requests: z.optional(z.unknown()),
+  onLogin: functionOption<OnLogin>('onLogin'),
+  onError: functionOption<NonNullable<AuthHandlersOptions['onError']>>('onError'),
+  now: functionOption<() => number>('now'),
+});
+
+type CheckedOptions = z.output<typeof authHandlersOptionsSchema>;
+
 /** The options with defaults applied, checked once at creation. */
-export interface ResolvedOptions {
-  readonly secrets: SealSecrets;
-  readonly basePath: string;
+export interface ResolvedOptions extends Omit<
+  CheckedOptions,
+  'sessions' | 'requests' | 'origin' | 'now'
+> {
   /** The trusted origin: `origin`, or the redirect URI's. */
   readonly origin: string;
-  readonly secureCookies: boolean | undefined;
   readonly storage: SessionStorage;
   readonly store: SessionStore;
   readonly cookieName: string;
   readonly maxAge: number | undefined;
   readonly keepIdentity: (identity: Identity) => Identity;
-  readonly transactionMaxAge: number;
-  readonly defaultReturnTo: string;
-  readonly postLogoutRedirectUri: string | undefined;
-  readonly providerLogout: boolean;
-  readonly requireCsrfToken: boolean;
-  readonly meAttributes: readonly AttributeName[];
   readonly requests: ReadonlyMap<string, NamedLoginRequest>;
-  readonly onLogin: OnLogin | undefined;
-  readonly onError: AuthHandlersOptions['onError'];
   readonly now: () => number;
 }
 
-function invalid(message: string): DinhDanhError {
-  return new DinhDanhError('config_invalid', message);
-}
-
-function positiveInteger(value: number | undefined, name: string): number | undefined {
-  if (value !== undefined && (!Number.isInteger(value) || value <= 0)) {
-    throw invalid(`\`${name}\` must be a positive whole number of seconds.`);
-  }
-  return value;
-}
-
-function checkFunction<F>(value: F | undefined, name: string): F | undefined {
-  if (value !== undefined && typeof value !== 'function')
-    throw invalid(`\`${name}\` must be a function.`);
-  return value;
+function invalid(message: string, path?: string): DinhDanhError {
+  return new DinhDanhError('config_invalid', message, path === undefined ? {} : { path });
 }
 
 function originOf(value: string, name: string): string {
@@ -155,50 +195,33 @@ export function resolveOptions(options: AuthHandlersOptions, redirectUri: string
     throw invalid('createAuthHandlers(rp, options) needs options with at least `secrets`.');
   }
   normaliseSecrets(options.secrets);
-  const basePath = (options.basePath ?? '/auth').replace(/\/+$/, '');
-  if (basePath !== '' && (!basePath.startsWith('/') || basePath.startsWith('//'))) {
-    throw invalid('`basePath` must be a path such as /auth.');
+  const parsed = authHandlersOptionsSchema.safeParse(options, zodMessages);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue?.path.join('.') ?? '';
+    throw invalid(issue === undefined ? 'Invalid options.' : `${path}: ${issue.message}`, path);
   }
-  const origin =
-    options.origin === undefined
-      ? originOf(redirectUri, 'rp.redirectUri')
-      : originOf(options.origin, 'origin');
-  const sessions = options.sessions ?? {};
+  const { sessions, requests, origin, now: clock, ...checked } = parsed.data;
   const storage = sessions.storage ?? (sessions.store === undefined ? 'cookie' : 'store');
-  if (storage !== 'cookie' && storage !== 'store') {
-    throw invalid("`sessions.storage` must be 'cookie' or 'store'.");
-  }
   if (storage === 'store' && sessions.store === undefined) {
     throw invalid(
       "`sessions.storage: 'store'` needs `sessions.store` (memoryStore() or redisStore(client)).",
+      'sessions.store',
     );
   }
-  const cookieName = sessions.cookieName ?? 'dinhdanh.session';
-  if (!/^[A-Za-z0-9._-]{1,64}$/.test(cookieName) || cookieName.startsWith('__')) {
-    throw invalid('`sessions.cookieName` may use letters, digits, ".", "_" and "-" only.');
-  }
-  const defaultReturnTo = checkReturnTo(options.defaultReturnTo ?? '/', 'http://localhost');
-  const now = checkFunction(options.now, 'now') ?? Date.now;
+  const now = clock ?? Date.now;
   return {
-    secrets: options.secrets,
-    basePath,
-    origin,
-    secureCookies: options.secureCookies,
+    ...checked,
+    origin:
+      origin === undefined ? originOf(redirectUri, 'rp.redirectUri') : originOf(origin, 'origin'),
+    defaultReturnTo: checkReturnTo(checked.defaultReturnTo, 'http://localhost'),
     storage,
     // The default store keeps the revocation marks of cookie sessions: on the same clock.
     store: sessions.store ?? memoryStore({ now }),
-    cookieName,
-    maxAge: positiveInteger(sessions.maxAge, 'sessions.maxAge'),
+    cookieName: sessions.cookieName,
+    maxAge: sessions.maxAge,
     keepIdentity: sessions.keepIdentity ?? withoutPortrait,
-    transactionMaxAge: positiveInteger(options.transactionMaxAge, 'transactionMaxAge') ?? 600,
-    defaultReturnTo,
-    postLogoutRedirectUri: options.postLogoutRedirectUri,
-    providerLogout: options.providerLogout ?? true,
-    requireCsrfToken: options.requireCsrfToken ?? false,
-    meAttributes: options.meAttributes ?? ['name'],
-    requests: resolveRequests(options.requests),
-    onLogin: checkFunction(options.onLogin, 'onLogin'),
-    onError: options.onError,
+    requests: resolveRequests(requests),
     now,
   };
 }

@@ -1,8 +1,7 @@
-import { ATTRIBUTE_NAMES } from '../claims/attributes';
-import { assuranceLevelSchema } from '../claims/identity';
 import { DinhDanhError, isDinhDanhError } from '../errors';
 import { readBodyText } from '../http/read-body';
-import type { QrLoginHandle, RelyingParty } from '../rp/types';
+import type { RelyingParty } from '../rp/types';
+import { qrLoginHandleSchema, type QrLoginHandle } from '../rp/wire';
 import { sealValue, unsealValue } from '../seal/seal';
 import { clearCookie, cookieName, writeCookie } from '../sessions/cookies';
 import type { SessionManager } from '../sessions/manager';
@@ -11,29 +10,14 @@ import { checkCsrf } from './csrf';
 import type { ResolvedOptions } from './options';
 import { runOnLogin } from './on-login';
 import { pickRequest } from './requests';
-import { json, noStoreHeaders } from './responses';
+import { json } from './responses';
 import { checkReturnTo } from './return-to';
 import * as z from 'zod/mini';
 
 /** Name (before any `__Host-` prefix) of the QR login cookie. */
 export const QR_COOKIE = 'dinhdanh.qr';
 
-const qrStateSchema = z.object({
-  handle: z.object({
-    v: z.literal(1),
-    transport: z.string().check(z.minLength(1)),
-    ref: z.string().check(z.minLength(1)),
-    level: assuranceLevelSchema,
-    claims: z.array(z.enum(ATTRIBUTE_NAMES as [string, ...string[]])),
-    required: z.optional(z.array(z.enum(ATTRIBUTE_NAMES as [string, ...string[]]))),
-    purpose: z.optional(z.string()),
-    issuer: z.string().check(z.minLength(1)),
-    createdAt: z.number(),
-    expiresAt: z.number(),
-    interval: z.number(),
-  }),
-  returnTo: z.string(),
-});
+const qrStateSchema = z.object({ handle: qrLoginHandleSchema, returnTo: z.string() });
 
 /** What `POST {basePath}/qr/start` answers: what to show, never the device code. */
 export interface QrStartResponse {
@@ -109,7 +93,7 @@ export async function qrStart(
     ...(required === undefined ? {} : { required }),
     ...(purpose === undefined ? {} : { purpose }),
   });
-  const headers = noStoreHeaders();
+  const { headers } = ctx;
   await sealState(options, ctx, headers, { handle: start.handle, returnTo });
   const answer: QrStartResponse = {
     qrUri: start.qrUri,
@@ -122,14 +106,13 @@ export async function qrStart(
 
 /**
  * `GET {basePath}/qr/poll`: polls once; on approval runs `onLogin` and creates the session.
- * `fail` renders an error with the headers to send (the cleared QR cookie).
+ * A finished login (approved, denied, expired) clears the QR cookie, errors included.
  */
 export async function qrPoll(
   rp: RelyingParty,
   options: ResolvedOptions,
   sessions: SessionManager,
   ctx: RequestContext,
-  fail: (error: unknown, headers: Headers) => Promise<Response>,
 ): Promise<Response> {
   const name = cookieName(QR_COOKIE, ctx.policy);
   const sealed = ctx.cookies[name];
@@ -155,8 +138,8 @@ export async function qrPoll(
     }
     throw error;
   }
-  const handle = state.handle as QrLoginHandle;
-  const headers = noStoreHeaders();
+  const { handle } = state;
+  const { headers } = ctx;
   const status = await rp.pollQrLogin(handle);
   let answer: QrPollResponse;
   switch (status.status) {
@@ -172,12 +155,7 @@ export async function qrPoll(
       break;
     case 'approved': {
       clearCookie(headers, name, ctx.policy);
-      let custom: Response | undefined;
-      try {
-        custom = await runOnLogin(options, status.result, ctx.request, headers);
-      } catch (error) {
-        return fail(error, headers);
-      }
+      const custom = await runOnLogin(options, status.result, ctx.request, headers);
       if (custom !== undefined) return custom;
       const session = sessions.create(status.result);
       await sessions.commit(session, headers, ctx.cookies, ctx.policy);

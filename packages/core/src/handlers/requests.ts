@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { zodMessages } from '../config/messages';
 import { ATTRIBUTE_NAMES, isSensitiveAttribute, type AttributeName } from '../claims/attributes';
-import type { AssuranceLevel } from '../claims/identity';
+import { assuranceLevelSchema, type AssuranceLevel } from '../claims/identity';
 import { DinhDanhError } from '../errors';
 import { redact } from '../redact';
 import { parseLevel } from './query';
@@ -37,7 +37,7 @@ export const DEFAULT_LOGIN_REQUEST = 'default';
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const attribute = z.enum(ATTRIBUTE_NAMES as [AttributeName, ...AttributeName[]]);
 const namedRequestSchema = z.strictObject({
-  level: z.optional(z.union([z.literal(0), z.literal(1), z.literal(2)])),
+  level: z.optional(assuranceLevelSchema),
   claims: z.optional(z.array(attribute).check(z.maxLength(ATTRIBUTE_NAMES.length))),
   required: z.optional(z.array(attribute).check(z.maxLength(ATTRIBUTE_NAMES.length))),
   purpose: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),

@@ -1,5 +1,6 @@
 import { DinhDanhError, isDinhDanhError } from '../errors';
 import { redact } from '../redact';
+import { errorPage, pageLocale, wantsPage, type ErrorPageLinks } from './error-page';
 
 const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' } as const;
 
@@ -12,6 +13,21 @@ export function noStoreHeaders(): Headers {
 export function json(body: unknown, status = 200, headers = noStoreHeaders()): Response {
   headers.set('content-type', 'application/json; charset=utf-8');
   return new Response(JSON.stringify(body), { status, headers });
+}
+
+/**
+ * An app's own response (from `onLogin` or `onError`) with the handler's cookies added
+ * (a cleared login cookie, say), never cached unless the app said otherwise.
+ */
+export function withHandlerHeaders(response: Response, headers: Headers): Response {
+  const merged = new Headers(response.headers);
+  for (const cookie of headers.getSetCookie()) merged.append('set-cookie', cookie);
+  if (!merged.has('cache-control')) merged.set('cache-control', 'no-store');
+  return new Response(response.body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: merged,
+  });
 }
 
 /** A redirect, never cached. */
@@ -40,32 +56,31 @@ export function asDinhDanhError(error: unknown): DinhDanhError {
   });
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /**
- * The error as the client sees it: code, status and a redacted message; HTML for
- * browsers that navigate here, JSON otherwise. Never tokens, never personal numbers.
+ * The error as the client sees it: code, status and a redacted message as JSON for API
+ * callers; for a browser that navigated here, a page in plain words (Vietnamese, or
+ * English when asked) with a way back. Never tokens, never personal numbers.
  */
-export function errorResponse(
+export async function errorResponse(
   error: DinhDanhError,
   request: Request,
+  links: ErrorPageLinks,
   headers = noStoreHeaders(),
-): Response {
-  const message = redact(error.message);
-  const accept = request.headers.get('accept') ?? '';
-  if (accept.includes('text/html') && !accept.includes('application/json')) {
-    headers.set('content-type', 'text/html; charset=utf-8');
-    headers.set('content-security-policy', "default-src 'none'");
-    const body = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Đăng nhập không thành công</title><h1>Đăng nhập không thành công</h1><p>${escapeHtml(message)}</p><p><code data-testid="error-code">${escapeHtml(error.code)}</code></p></html>`;
-    return new Response(body, { status: error.status, headers });
+): Promise<Response> {
+  if (wantsPage(request)) {
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      url = new URL('http://localhost/');
+    }
+    return errorPage(error, pageLocale(request, url), links, headers);
   }
   return json(
     {
       error: {
         code: error.code,
-        message,
+        message: redact(error.message),
         ...(error.path === undefined ? {} : { path: error.path }),
       },
     },

@@ -6,6 +6,9 @@
  */
 import type { AttributeName } from '../claims/attributes';
 import type { AssuranceLevel, Identity } from '../claims/identity';
+import type { LoginTransaction, QrLoginHandle } from './wire';
+
+export type { LoginTransaction, QrLoginHandle } from './wire';
 
 /** OpenID Connect `prompt` values a login may carry. */
 export type Prompt = 'none' | 'login' | 'consent' | 'select_account';
@@ -39,39 +42,6 @@ export interface StartLoginOptions {
   locale?: string;
   /** Extra authorization request parameters (e.g. `login_hint`). Cannot override the protocol ones. */
   extraParams?: Readonly<Record<string, string>>;
-}
-
-/**
- * Everything `finishLogin` needs to complete a login started by `startLogin`. Plain JSON;
- * keep it confidential (it holds the PKCE verifier) and bound to the user's browser.
- */
-export interface LoginTransaction {
-  /** Format version of this object. */
-  readonly v: 1;
-  /** `state` sent to the provider. */
-  readonly state: string;
-  /** `nonce` sent to the provider. */
-  readonly nonce: string;
-  /** PKCE code verifier (S256). */
-  readonly codeVerifier: string;
-  /** Minimum level asked for. */
-  readonly level: AssuranceLevel;
-  /** Attributes asked for. */
-  readonly claims: readonly AttributeName[];
-  /** Attributes that must be released. */
-  readonly required?: readonly AttributeName[];
-  /** Purpose given for the attributes. */
-  readonly purpose?: string;
-  /** Where to go after the callback. */
-  readonly returnTo?: string;
-  /** `max_age` sent, in seconds. */
-  readonly maxAge?: number;
-  /** Redirect URI used (must be used again at the token endpoint). */
-  readonly redirectUri: string;
-  /** Issuer the login was started with. */
-  readonly issuer: string;
-  /** When the login started, epoch milliseconds. */
-  readonly createdAt: number;
 }
 
 /** What `startLogin` returns: where to send the browser and what to keep until the callback. */
@@ -240,35 +210,6 @@ export interface StartQrLoginOptions {
   required?: readonly AttributeName[];
   /** Purpose for the attributes (required for sensitive ones). */
   purpose?: string;
-}
-
-/**
- * State of one cross-device login, held by the caller between polls. Plain JSON;
- * confidential (it holds the device code). `transport` names the cross-device transport.
- */
-export interface QrLoginHandle {
-  /** Format version. */
-  readonly v: 1;
-  /** Which transport runs it (`device_code`, or `vneid_share` for VNeID share transactions). */
-  readonly transport: string;
-  /** Transport-specific secret reference (the device code for RFC 8628, the share `txnId`). */
-  readonly ref: string;
-  /** Minimum level. */
-  readonly level: AssuranceLevel;
-  /** Attributes asked for. */
-  readonly claims: readonly AttributeName[];
-  /** Attributes that must be released. */
-  readonly required?: readonly AttributeName[];
-  /** Purpose given. */
-  readonly purpose?: string;
-  /** Issuer. */
-  readonly issuer: string;
-  /** When it started, epoch milliseconds. */
-  readonly createdAt: number;
-  /** When it expires, epoch milliseconds. */
-  readonly expiresAt: number;
-  /** Seconds to wait between polls. */
-  readonly interval: number;
 }
 
 /** What `startQrLogin` returns. */

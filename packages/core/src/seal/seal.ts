@@ -132,3 +132,24 @@ export async function unsealValue(
   }
   return envelope.data.v;
 }
+
+/**
+ * Opens a value sealed for `purpose` and checks it against its schema.
+ *
+ * @param unknownShape - The `seal_invalid` message for a value of another shape.
+ * @throws `seal_invalid` for anything not sealed by us for this purpose or of another
+ * shape; `seal_expired`; `config_invalid`.
+ */
+export async function unsealAs<S extends z.ZodMiniType>(
+  purpose: SealPurpose,
+  schema: S,
+  sealed: unknown,
+  options: UnsealOptions,
+  unknownShape: string,
+): Promise<z.output<S>> {
+  const parsed = schema.safeParse(await unsealValue(purpose, sealed, options));
+  if (!parsed.success) {
+    throw new DinhDanhError('seal_invalid', unknownShape);
+  }
+  return parsed.data;
+}

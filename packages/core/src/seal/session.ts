@@ -1,6 +1,6 @@
 import { DinhDanhError } from '../errors';
 import { sessionSchema, type Session } from '../sessions/session';
-import { sealValue, unsealValue, type UnsealOptions } from './seal';
+import { sealValue, unsealAs, type UnsealOptions } from './seal';
 import type { SealSecrets } from './secrets';
 
 /** Options for {@link sealSession}. */
@@ -45,13 +45,11 @@ export async function sealSession(session: Session, options: SealSessionOptions)
  * ```
  */
 export async function unsealSession(sealed: string, options: UnsealOptions): Promise<Session> {
-  const value = await unsealValue('session', sealed, options);
-  const parsed = sessionSchema.safeParse(value);
-  if (!parsed.success) {
-    throw new DinhDanhError(
-      'seal_invalid',
-      'The sealed session has an unknown shape. Sign in again.',
-    );
-  }
-  return parsed.data;
+  return unsealAs(
+    'session',
+    sessionSchema,
+    sealed,
+    options,
+    'The sealed session has an unknown shape. Sign in again.',
+  );
 }

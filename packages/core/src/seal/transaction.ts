@@ -1,10 +1,6 @@
-import { ATTRIBUTE_NAMES } from '../claims/attributes';
-import { assuranceLevelSchema } from '../claims/identity';
-import { DinhDanhError } from '../errors';
-import type { LoginTransaction } from '../rp/types';
-import { sealValue, unsealValue, type UnsealOptions } from './seal';
+import { loginTransactionSchema, type LoginTransaction } from '../rp/wire';
+import { sealValue, unsealAs, type UnsealOptions } from './seal';
 import type { SealSecrets } from './secrets';
-import * as z from 'zod/mini';
 
 /** Options for {@link sealTransaction}. */
 export interface SealTransactionOptions {
@@ -15,23 +11,6 @@ export interface SealTransactionOptions {
   /** Clock in milliseconds since the epoch; defaults to `Date.now`. */
   now?: () => number;
 }
-
-const transactionSchema = z.object({
-  v: z.literal(1),
-  state: z.string().check(z.minLength(1)),
-  nonce: z.string().check(z.minLength(1)),
-  codeVerifier: z.string().check(z.minLength(1)),
-  level: assuranceLevelSchema,
-  claims: z.array(z.enum(ATTRIBUTE_NAMES)),
-  // Without it a named request's `required` would be stripped here and never checked.
-  required: z.optional(z.array(z.enum(ATTRIBUTE_NAMES))),
-  purpose: z.optional(z.string()),
-  returnTo: z.optional(z.string()),
-  maxAge: z.optional(z.number()),
-  redirectUri: z.string().check(z.minLength(1)),
-  issuer: z.string().check(z.minLength(1)),
-  createdAt: z.number(),
-});
 
 /**
  * Seals a login transaction (it holds the PKCE verifier) into an opaque string for a
@@ -73,13 +52,11 @@ export async function unsealTransaction(
   sealed: string,
   options: UnsealOptions,
 ): Promise<LoginTransaction> {
-  const value = await unsealValue('transaction', sealed, options);
-  const parsed = transactionSchema.safeParse(value);
-  if (!parsed.success) {
-    throw new DinhDanhError(
-      'seal_invalid',
-      'The sealed login transaction has an unknown shape. Start the login again.',
-    );
-  }
-  return parsed.data as LoginTransaction;
+  return unsealAs(
+    'transaction',
+    loginTransactionSchema,
+    sealed,
+    options,
+    'The sealed login transaction has an unknown shape. Start the login again.',
+  );
 }

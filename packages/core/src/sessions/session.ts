@@ -6,6 +6,12 @@
 import * as z from 'zod/mini';
 import { assuranceLevelSchema, identitySchema } from '../claims/identity';
 
+/**
+ * Where sessions live: `cookie`, sealed whole into the cookie (tokens dropped), or
+ * `store`, in a `SessionStore` behind a sealed pointer (tokens kept).
+ */
+export type SessionStorage = 'cookie' | 'store';
+
 /** Tokens kept server-side with a store-backed session. */
 export const sessionTokensSchema = z.object({
   accessToken: z.string(),
@@ -33,6 +39,16 @@ export const sessionSchema = z.object({
   level: assuranceLevelSchema,
   /** The identity summary (large attributes such as the portrait are dropped). */
   identity: identitySchema,
+  /**
+   * The relying party (issuer and client id) that made the session. The web handlers
+   * refuse a session made by another app, even one sealed with the same secret.
+   */
+  relyingParty: z.optional(
+    z.object({
+      issuer: z.string().check(z.minLength(1)),
+      clientId: z.string().check(z.minLength(1)),
+    }),
+  ),
   /** Tokens; only in store-backed sessions. */
   tokens: z.optional(sessionTokensSchema),
   /** When the session was created. */

@@ -1,3 +1,5 @@
+import { DinhDanhError, isDinhDanhError } from '../errors';
+
 /**
  * Where server-side session data lives. Values are strings (JSON written by us); every
  * entry has a time to live so an abandoned session cleans itself up.
@@ -14,4 +16,29 @@ export interface SessionStore {
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
   /** Removes `key`; removing a missing key is not an error. */
   delete(key: string): Promise<void>;
+}
+
+/**
+ * The store as the session manager uses it: any failure of the app's store (a dropped
+ * connection, a timeout) becomes `store_unavailable` (503), so a request fails closed with
+ * a clean code instead of a 500, and the next request tries the store again.
+ */
+export function failClosed(store: SessionStore): SessionStore {
+  const guard = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      if (isDinhDanhError(error)) throw error;
+      throw new DinhDanhError(
+        'store_unavailable',
+        'The session store is not answering. Try again in a moment.',
+        { cause: error },
+      );
+    }
+  };
+  return {
+    get: (key) => guard(() => store.get(key)),
+    set: (key, value, ttl) => guard(() => store.set(key, value, ttl)),
+    delete: (key) => guard(() => store.delete(key)),
+  };
 }

@@ -10,6 +10,8 @@ import {
   resultFor,
   setCookies,
   T0,
+  LOCAL_TX,
+  TX,
 } from './support';
 
 describe('cookie attributes', () => {
@@ -22,7 +24,7 @@ describe('cookie attributes', () => {
     const [cookie, ...others] = setCookies(response);
     expect(others).toEqual([]);
     expect(cookie).toMatchObject({
-      name: '__Host-dinhdanh.tx',
+      name: TX,
       httpOnly: true,
       secure: true,
       sameSite: 'lax',
@@ -38,7 +40,7 @@ describe('cookie attributes', () => {
       new Request('http://localhost:3000/auth/login'),
     );
     expect(setCookies(local)[0]).toMatchObject({
-      name: 'dinhdanh.tx',
+      name: LOCAL_TX,
       path: '/',
       httpOnly: true,
       sameSite: 'lax',
@@ -47,7 +49,7 @@ describe('cookie attributes', () => {
     const plainHttp = await handlersFor(fakeRp('http://bank.example/auth/callback')).login(
       new Request('http://bank.example/auth/login'),
     );
-    expect(setCookies(plainHttp)[0]).toMatchObject({ name: '__Host-dinhdanh.tx', secure: true });
+    expect(setCookies(plainHttp)[0]).toMatchObject({ name: TX, secure: true });
   });
 
   it('after the callback: a session cookie without tokens, the transaction cookie cleared', async () => {
@@ -56,7 +58,7 @@ describe('cookie attributes', () => {
     const callback = await loginWith(handlersFor(fakeRp()), jar);
     expect(callback.status).toBe(302);
     const cookies = setCookies(callback);
-    expect(cookies.find((c) => c.name === '__Host-dinhdanh.tx')).toMatchObject({
+    expect(cookies.find((c) => c.name === TX)).toMatchObject({
       maxAge: 0,
       value: '',
     });

@@ -11,10 +11,10 @@ import {
   loginWith,
   resultFor,
   transactionFor,
+  TX,
 } from '../handlers/support';
 
 const SESSION = '__Host-dinhdanh.session';
-const TX = '__Host-dinhdanh.tx';
 
 async function meOf(auth: ReturnType<typeof handlersFor>, jar: Jar): Promise<MeResponse> {
   return (await (await auth.me(jar.request(`${ORIGIN}/auth/me`))).json()) as MeResponse;

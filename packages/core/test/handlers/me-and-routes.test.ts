@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { memoryStore, redisStore, type MeResponse } from '@dinhdanh/core';
-import { clock, fakeRp, handlersFor, Jar, loginWith, ORIGIN, T0 } from './support';
+import { clock, fakeRp, handlersFor, Jar, loginWith, ORIGIN, T0, TX } from './support';
 
 describe('GET /me', () => {
   it('is anonymous without a session, never cached', async () => {
@@ -59,7 +59,8 @@ describe('GET /me', () => {
     const auth = handlersFor(fakeRp());
     const jar = new Jar();
     jar.apply(await auth.login(new Request(`${ORIGIN}/auth/login`)));
-    const tx = jar.cookies.get('__Host-dinhdanh.tx')!;
+    const tx = jar.cookies.get(TX)!;
+    expect(tx).toBeDefined();
     const response = await auth.me(
       new Request(`${ORIGIN}/auth/me`, { headers: { cookie: `__Host-dinhdanh.session=${tx}` } }),
     );

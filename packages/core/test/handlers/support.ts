@@ -12,6 +12,7 @@ import {
   type RelyingParty,
 } from '@dinhdanh/core';
 import type { LoginResult, LoginTransaction } from '../../src/rp/types';
+import { pendingLoginCookie } from '../../src/handlers/pending-logins';
 
 export const ORIGIN = 'https://bank.example';
 export const SECRET = 'handler-test-secret-handler-test-secret-0123';
@@ -193,3 +194,7 @@ export function handlersFor(
 ): AuthHandlers {
   return createAuthHandlers(rp, { secrets: SECRET, now: () => clock.now, ...extra });
 }
+
+/** The transaction cookie of the double's logins (state `state-1`), secure and on localhost. */
+export const TX = await pendingLoginCookie('state-1', { secure: true, path: '/' });
+export const LOCAL_TX = await pendingLoginCookie('state-1', { secure: false, path: '/' });

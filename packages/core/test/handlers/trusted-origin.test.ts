@@ -17,6 +17,7 @@ import {
   SECRET,
   setCookies,
   T0,
+  TX,
 } from './support';
 
 const ATTACKER = 'https://attacker.example';
@@ -85,7 +86,7 @@ describe('the request URL never decides the trusted origin', () => {
     const response = await handlersFor(fakeRp()).login(
       new Request('http://localhost:3000/auth/login'),
     );
-    expect(setCookies(response)[0]).toMatchObject({ name: '__Host-dinhdanh.tx', secure: true });
+    expect(setCookies(response)[0]).toMatchObject({ name: TX, secure: true });
   });
 
   it('uses the configured origin over the redirect URI’s', async () => {

@@ -1,0 +1,39 @@
+/**
+ * Cookie sessions: the whole session (without tokens) sealed into a chunked cookie. A
+ * cookie cannot be deleted from the server, so an ended session gets a revocation mark,
+ * and sessions live at most as long as the marks are kept.
+ */
+import { sealSession, unsealSession } from '../seal/session';
+import type { SealSecrets } from '../seal/secrets';
+import type { Revocations } from './revocations';
+import type { SessionStrategy } from './strategy';
+
+/** Options of {@link cookieStrategy}. */
+export interface CookieStrategyOptions {
+  readonly secrets: SealSecrets;
+  readonly now: () => number;
+  /** Cap on a session's life in seconds: at most the revocation marks' lifetime. */
+  readonly maxAge: number;
+  readonly revocations: Revocations;
+}
+
+/** Sessions sealed whole into the cookie. */
+export function cookieStrategy(options: CookieStrategyOptions): SessionStrategy {
+  const seal = { secrets: options.secrets, now: options.now };
+  return {
+    keepsTokens: false,
+    maxAge: options.maxAge,
+    async open(sealed) {
+      try {
+        return await unsealSession(sealed, seal);
+      } catch {
+        // seal_invalid / seal_expired: a cookie we cannot open is no session.
+        return undefined;
+      }
+    },
+    save: (session, ttl) => sealSession(session, { ...seal, ttl }),
+    remove: (session) => options.revocations.markEnded(session),
+    // Nothing to find: the revocation marks end these sessions on their next read.
+    removeMatching: () => Promise.resolve(),
+  };
+}
