@@ -19,13 +19,13 @@ import { consentedIdentity, consentedIdTokenClaims, readIdentity } from './ident
 
 /** What the login asked for. */
 export interface CompletionRequest {
-  nonce?: string;
-  maxAge?: number;
+  nonce?: string | undefined;
+  maxAge?: number | undefined;
   level: AssuranceLevel;
   claims: readonly AttributeName[];
   required: readonly AttributeName[];
-  purpose?: string;
-  returnTo?: string;
+  purpose?: string | undefined;
+  returnTo?: string | undefined;
 }
 
 /** Completes a login from a token endpoint response. */

@@ -41,8 +41,8 @@ export function readIdentity(
 /** What a login asked for, as far as consent goes. */
 export interface ConsentRequest {
   readonly claims: readonly AttributeName[];
-  readonly required?: readonly AttributeName[];
-  readonly purpose?: string;
+  readonly required?: readonly AttributeName[] | undefined;
+  readonly purpose?: string | undefined;
 }
 
 /** Flags that travel with an attribute and go when it goes. */
