@@ -120,6 +120,7 @@ export type { MeResponse } from './handlers/me';
 export type { QrPollResponse, QrStartResponse } from './handlers/qr';
 export type { SessionStorage } from './sessions/session';
 export { errorResponse } from './handlers/responses';
+export type { ErrorPageLinks } from './handlers/error-page';
 // ── end sessions and handlers ──
 
 // ── engine ──

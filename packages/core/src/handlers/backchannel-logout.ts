@@ -1,5 +1,5 @@
 import { isDinhDanhError } from '../errors';
-import { readBodyText } from '../http/read-body';
+import { readRequestText } from '../http/read-body';
 import type { RelyingParty } from '../rp/types';
 import type { SessionManager } from '../sessions/manager';
 import type { RequestContext } from './context';
@@ -27,7 +27,7 @@ export async function backchannelLogout(
   }
   let body: string;
   try {
-    body = await readBodyText(ctx.request, MAX_BODY);
+    body = await readRequestText(ctx.request, MAX_BODY);
   } catch {
     return badRequest('The request body is too large.');
   }

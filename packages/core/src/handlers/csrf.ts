@@ -7,7 +7,7 @@
  */
 import * as base64url from 'jose/base64url';
 import { DinhDanhError, isDinhDanhError } from '../errors';
-import { readBody } from '../http/read-body';
+import { readRequestBody } from '../http/read-body';
 import { deriveSealKeys, type SealSecrets } from '../seal/secrets';
 import type { Session } from '../sessions/session';
 import type { RequestContext } from './context';
@@ -95,7 +95,7 @@ async function submittedToken(request: Request): Promise<string | undefined> {
     return undefined;
   }
   // Bounded: a form is read only up to MAX_FORM_BODY bytes, then refused.
-  const bytes = await readBody(request, MAX_FORM_BODY);
+  const bytes = await readRequestBody(request, MAX_FORM_BODY);
   try {
     const form = await new Response(bytes as BodyInit, {
       headers: { 'content-type': type },

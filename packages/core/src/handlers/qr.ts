@@ -1,5 +1,6 @@
 import { DinhDanhError, isDinhDanhError } from '../errors';
-import { readBodyText } from '../http/read-body';
+import { parseJsonObject } from '../http/json';
+import { readRequestText } from '../http/read-body';
 import type { RelyingParty } from '../rp/types';
 import { qrLoginHandleSchema, type QrLoginHandle } from '../rp/wire';
 import { sealValue, unsealValue } from '../seal/seal';
@@ -39,19 +40,16 @@ export type QrPollResponse =
 
 const MAX_BODY = 16 * 1024;
 
-async function readBody(request: Request): Promise<Record<string, unknown>> {
+/** The QR start body: a JSON object (empty when none was sent as JSON). */
+async function readStartBody(request: Request): Promise<Record<string, unknown>> {
   const type = request.headers.get('content-type') ?? '';
   if (!type.startsWith('application/json')) return {};
-  const text = await readBodyText(request, MAX_BODY);
-  try {
-    const parsed: unknown = JSON.parse(text === '' ? '{}' : text);
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
-      return parsed as Record<string, unknown>;
-    }
-  } catch {
-    // fall through
+  const text = await readRequestText(request, MAX_BODY);
+  const parsed = parseJsonObject(text === '' ? '{}' : text);
+  if (parsed === undefined) {
+    throw new DinhDanhError('input_invalid', 'The request body must be a JSON object.');
   }
-  throw new DinhDanhError('input_invalid', 'The request body must be a JSON object.');
+  return parsed;
 }
 
 async function sealState(
@@ -75,7 +73,7 @@ export async function qrStart(
   const { session } = await sessions.read(ctx.cookies, ctx.policy);
   // CSRF first: a cross-site request is refused before its body is read.
   await checkCsrf(options, ctx, session);
-  const body = await readBody(ctx.request);
+  const body = await readStartBody(ctx.request);
   const query = ctx.url.searchParams;
   const { level, claims, required, purpose } = pickRequest(options.requests, {
     request: body.request ?? query.get('request'),

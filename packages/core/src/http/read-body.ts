@@ -33,8 +33,3 @@ export async function readRequestBody(request: Request, maxBytes: number): Promi
 export async function readRequestText(request: Request, maxBytes: number): Promise<string> {
   return new TextDecoder().decode(await readRequestBody(request, maxBytes));
 }
-
-/** @deprecated Internal alias kept until `handlers/` calls {@link readRequestBody}. */
-export const readBody = readRequestBody;
-/** @deprecated Internal alias kept until `handlers/` calls {@link readRequestText}. */
-export const readBodyText = readRequestText;

@@ -3,6 +3,7 @@
  * dialect 5) — encrypted codes, enveloped token and userinfo bodies, no ID token.
  */
 import { DinhDanhError } from '../errors';
+import { parseJsonObject } from '../http/json';
 import type {
   DecodedCallback,
   ProviderProfile,
@@ -98,19 +99,14 @@ function checkSetting(value: unknown, kind: 'token' | 'userinfo'): 'auto' | 'sea
 }
 
 function parseObject(body: string, kind: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    value = undefined;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  const value = parseJsonObject(body);
+  if (value === undefined) {
     throw new DinhDanhError(
       'provider_response_invalid',
       `The provider's ${kind} response is not a JSON object.`,
     );
   }
-  return value as Record<string, unknown>;
+  return value;
 }
 
 /** The envelope's shape: both members strings. Nothing else is ever opened. */

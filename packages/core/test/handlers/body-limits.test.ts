@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DinhDanhError, memoryStore, type MeResponse } from '@dinhdanh/core';
-import { readBody } from '../../src/http/read-body';
+import { readRequestBody } from '../../src/http/read-body';
 import {
   clock,
   errorCode,
@@ -33,7 +33,7 @@ function countingBody(total: number) {
   return { stream, counter };
 }
 
-describe('readBody (shared bounded reader)', () => {
+describe('readRequestBody (shared bounded reader)', () => {
   it('refuses a declared content-length above the limit without reading', async () => {
     const { stream, counter } = countingBody(1024 * 1024);
     const request = new Request(`${ORIGIN}/x`, {
@@ -42,7 +42,7 @@ describe('readBody (shared bounded reader)', () => {
       body: stream,
       duplex: 'half',
     } as RequestInit);
-    const error = await readBody(request, 1024).catch((e: unknown) => e);
+    const error = await readRequestBody(request, 1024).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DinhDanhError);
     expect((error as DinhDanhError).code).toBe('input_invalid');
     expect(counter.pulled).toBe(0);
@@ -50,7 +50,7 @@ describe('readBody (shared bounded reader)', () => {
 
   it('returns a body within the limit unchanged', async () => {
     const request = new Request(`${ORIGIN}/x`, { method: 'POST', body: 'hello' });
-    expect(new TextDecoder().decode(await readBody(request, 5))).toBe('hello');
+    expect(new TextDecoder().decode(await readRequestBody(request, 5))).toBe('hello');
   });
 });
 

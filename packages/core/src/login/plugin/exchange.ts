@@ -32,7 +32,7 @@ async function send(ctx: RpContext, url: URL, init: RequestInit, kind: Kind): Pr
 }
 
 /** Reads a response as the profile says: decoded (envelope) or plain JSON, within its limit. */
-async function readBody(
+async function readAnswer(
   ctx: RpContext,
   response: Response,
   protocol: ProtocolPlugins,
@@ -103,7 +103,7 @@ export async function requestTokens(
     },
     'token',
   );
-  return readBody(ctx, response, protocol, 'token');
+  return readAnswer(ctx, response, protocol, 'token');
 }
 
 /** Fetches userinfo with the access token as a bearer token. */
@@ -122,5 +122,5 @@ export async function requestUserinfo(
     },
     'userinfo',
   );
-  return readBody(ctx, response, protocol, 'userinfo');
+  return readAnswer(ctx, response, protocol, 'userinfo');
 }

@@ -1,9 +1,9 @@
 /**
- * Reads a plug-in protocol answer up to its size limit, counting bytes as they arrive so
- * that a larger answer is never buffered whole. (A bounded reader also lives in http/;
- * this one reports the plug-in codes: `provider_response_too_large`, `provider_timeout`.)
+ * Reads a plug-in protocol answer up to its size limit through http/'s bounded reader,
+ * reporting the plug-in codes: `provider_response_too_large`, `provider_timeout`.
  */
 import { DinhDanhError } from '../../errors';
+import { readBounded } from '../../http/bounded-read';
 
 /** The answer was over `maxBytes`. */
 export function tooLarge(kind: string, maxBytes: number): DinhDanhError {
@@ -43,42 +43,20 @@ export function unreachable(kind: string): DinhDanhError {
   );
 }
 
-/** The body as UTF-8 text, at most `maxBytes` bytes. */
+/** The body as UTF-8 text, at most `maxBytes` bytes (the one bounded reader, plug-in codes). */
 export async function readCapped(
   response: Response,
   kind: string,
   maxBytes: number,
 ): Promise<string> {
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (Number.isSafeInteger(declared) && declared > maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
-    throw tooLarge(kind, maxBytes);
-  }
-  if (response.body === null) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
+  let body: Uint8Array | undefined;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw tooLarge(kind, maxBytes);
-      }
-      chunks.push(value);
-    }
+    body = await readBounded(response, maxBytes);
   } catch (error) {
     if (isTimeout(error)) throw timedOut(kind);
     if (error instanceof DinhDanhError) throw error;
     throw unreachable(kind);
   }
-  const body = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, at);
-    at += chunk.byteLength;
-  }
+  if (body === undefined) throw tooLarge(kind, maxBytes);
   return new TextDecoder().decode(body);
 }

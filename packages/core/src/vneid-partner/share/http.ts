@@ -5,12 +5,12 @@
  */
 import { DinhDanhError, isDinhDanhError } from '../../errors';
 import { boundedFetch } from '../../http/bounded-fetch';
+import { parseJsonObject } from '../../http/json';
 import { providerError } from '../../http/protocol-error';
 import type { CrossDeviceContext } from '../../providers/profile';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 const MAX_BODY_BYTES = 256 * 1024;
-const TIMEOUT_MS = 15_000;
 
 /** The URL when it parses and is https (http only for localhost), else `undefined`. */
 export function secureUrl(value: string): URL | undefined {
@@ -65,17 +65,6 @@ function credentials(ctx: CrossDeviceContext): {
   return { headers: { authorization: `Basic ${btoa(`${user}:${pass}`)}` }, form: {} };
 }
 
-function parseObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** A share API answer: its HTTP status and JSON object body. */
 export interface ShareAnswer {
   readonly status: number;
@@ -106,8 +95,8 @@ export async function sharePost(
         ...auth.headers,
       },
       body: new URLSearchParams({ ...form, ...auth.form }).toString(),
+      // ctx.fetch bounds the wait (httpTimeoutMs), the body read included.
       redirect: 'manual',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (error) {
     if (isDinhDanhError(error)) throw error;
@@ -116,7 +105,7 @@ export async function sharePost(
       `The provider's share ${what} endpoint could not be reached.`,
     );
   }
-  const body = parseObject(await response.text());
+  const body = parseJsonObject(await response.text());
   if (response.status === 404) return { status: 404, body: body ?? {} };
   if (!response.ok) {
     const error = body?.error;
