@@ -121,9 +121,8 @@ export type { QrPollResponse, QrStartResponse } from './handlers/qr';
 export type { SessionStorage } from './sessions/session';
 export { errorResponse } from './handlers/responses';
 export type { ErrorPageLinks } from './handlers/error-page';
-// ── end sessions and handlers ──
 
-// ── engine ──
+// ── the relying party ──
 export { createRelyingParty } from './rp/create';
 export { createConsentReceipt, CONSENT_RECEIPT_TYPE } from './consent/receipt';
 export type {
@@ -175,8 +174,7 @@ export type {
   ProviderProfileOverrides,
   UserinfoPolicy,
 } from './providers/profile';
-// ── end engine ──
-// ── core-partner: protocol plug-ins of non-standard providers (vneidPartner() is in the subpath) ──
+// ── protocol plug-ins of non-standard providers (vneidPartner() is in the subpath) ──
 export type {
   CrossDeviceContext,
   CrossDeviceRequest,
@@ -186,4 +184,3 @@ export type {
   ProtocolPlugins,
   StaticEndpoints,
 } from './providers/profile';
-// ── end core-partner ──

@@ -53,7 +53,7 @@ export type { RunningMockIdp, StartMockIdpOptions } from './node';
 // ── pages: stable test ids and form fields for users' end-to-end tests ──
 export { PAGE_FIELDS, PAGE_TEST_IDS, pageHeaders, pageHeadersFor } from './pages';
 
-// ── vneid-partner dialect and share transactions (issue 10) ──
+// ── vneid-partner dialect and share transactions ──
 export { partnerClientSchema, partnerEnvelopeSchema } from './partner/options';
 export type { PartnerClientInput, PartnerClientOptions } from './partner/options';
 export { shareClientSchema } from './share/options';

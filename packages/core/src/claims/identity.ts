@@ -1,7 +1,7 @@
 /**
  * The normalised e-identity: one typed shape whatever dialect the provider spoke.
  *
- * CONTRACT NOTE (workspace issue): the field names and output types here are shared by
+ * The field names and output types here are shared by
  * the engine, the mock identity provider's personas and the adapters. The primitives are
  * checked with the validators of `claims/*.ts`; the schemas accept only canonical values
  * (what the normalisers return), they do not normalise.

@@ -25,10 +25,10 @@ export type {
   PartnerCryptoBackendInfo,
 } from './backend/types';
 export { ENVELOPE_INVALID_MESSAGE } from './failure';
-// ── core-partner: the partner login profile ──
+// ── the partner login profile ──
 export { vneidPartner } from './profile';
 export type { EnvelopeSetting, VneidPartnerOptions } from './profile';
-// ── share: VNeID share transactions on the cross-device abstraction (issue 10) ──
+// ── share: VNeID share transactions on the cross-device abstraction ──
 export {
   memoryShareResultStore,
   redisShareResultStore,

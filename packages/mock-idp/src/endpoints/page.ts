@@ -1,4 +1,4 @@
-/** Rendering the pages (H4's renderers) with the right headers. */
+/** Rendering the pages (pages/) with the right headers. */
 import type { Context } from '../context';
 import type { PageLocale } from '../interaction';
 import { pageHeaders } from '../pages';
