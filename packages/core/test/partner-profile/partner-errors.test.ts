@@ -5,7 +5,7 @@
  */
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import type { DinhDanhError } from '@dinhdanh/core';
+import { isDinhDanhError, type DinhDanhError } from '@dinhdanh/core';
 import { CITIZEN, CLIENT_SECRET } from './provider.fixture';
 import type { Switches } from './provider.fixture';
 import { failure, setup } from './support';
@@ -155,6 +155,50 @@ describe('timeout vs refused connection', () => {
       return new Response(body, { status: 200 });
     });
     expect(result.ok ? 'ok' : result.error.code).toBe('provider_timeout');
+  });
+
+  // Real hangs, bounded by the relying party's httpTimeoutMs (not an injected TimeoutError):
+  // the bounded fetch's own expiry must still read as provider_timeout on the plug-in path.
+  async function hanging(endpoint: '/token' | '/userinfo', body: boolean) {
+    let inner: Fetch = () => Promise.reject(new Error('not ready'));
+    const { rp, provider } = setup(
+      {},
+      {},
+      {
+        httpTimeoutMs: 200,
+        fetch: (input, init) => {
+          if (!href(input).endsWith(endpoint)) return inner(input, init);
+          // Headers never come, or a body that never sends a byte; the signal is ignored.
+          if (!body) return new Promise<Response>(() => undefined);
+          return Promise.resolve(
+            new Response(new ReadableStream({ pull: () => new Promise(() => undefined) })),
+          );
+        },
+      },
+    );
+    inner = (i, init) => provider.fetch(i, init);
+    const { url, transaction } = await rp.startLogin({ level: 2 });
+    const { callback } = await provider.authorize(url);
+    const error: unknown = await rp.finishLogin(callback, transaction).then(
+      () => new Error('expected a refusal'),
+      (e: unknown) => e,
+    );
+    if (!isDinhDanhError(error)) throw error;
+    return error;
+  }
+
+  it('a token endpoint that never answers → provider_timeout at httpTimeoutMs', async () => {
+    const error = await hanging('/token', false);
+    expect(error.code).toBe('provider_timeout');
+    expect(error.path).toBe('token');
+    expectClean(error);
+  });
+
+  it('a userinfo body that never arrives → provider_timeout at httpTimeoutMs', async () => {
+    const error = await hanging('/userinfo', true);
+    expect(error.code).toBe('provider_timeout');
+    expect(error.path).toBe('userinfo');
+    expectClean(error);
   });
 
   it('a refused connection → provider_unreachable', async () => {
