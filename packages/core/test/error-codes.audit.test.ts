@@ -24,7 +24,6 @@ function testFiles(dir: string): string[] {
  * code raised and tested leaves it, a code that stops being tested cannot hide in it.
  */
 const NOT_RAISED_BY_CORE: Readonly<Record<string, string>> = {
-  session_missing: 'for framework adapters (requireIdentity); core handlers answer anonymous',
   qr_denied: 'pollQrLogin and the QR poll handler report a denial as status "denied"',
 };
 
