@@ -1,4 +1,5 @@
 /** JSON objects read from provider answers and request bodies. */
+import { DinhDanhError } from '../errors';
 import { readBounded } from './bounded-read';
 
 /**
@@ -25,4 +26,19 @@ export async function readJsonObject(
 ): Promise<Record<string, unknown> | undefined> {
   const bytes = await readBounded(response, maxBytes);
   return bytes === undefined ? undefined : parseJsonObject(bytes);
+}
+
+/**
+ * A provider's answer parsed as a JSON object.
+ * @throws `provider_response_invalid` naming `what` (never the body) when it is not one.
+ */
+export function providerJsonObject(text: string, what: string): Record<string, unknown> {
+  const value = parseJsonObject(text);
+  if (value === undefined) {
+    throw new DinhDanhError(
+      'provider_response_invalid',
+      `The provider's ${what} response is not a JSON object.`,
+    );
+  }
+  return value;
 }

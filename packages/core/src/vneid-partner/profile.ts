@@ -3,7 +3,7 @@
  * dialect 5) — encrypted codes, enveloped token and userinfo bodies, no ID token.
  */
 import { DinhDanhError } from '../errors';
-import { parseJsonObject } from '../http/json';
+import { providerJsonObject } from '../http/json';
 import type {
   DecodedCallback,
   ProviderProfile,
@@ -98,17 +98,6 @@ function checkSetting(value: unknown, kind: 'token' | 'userinfo'): 'auto' | 'sea
   );
 }
 
-function parseObject(body: string, kind: string): Record<string, unknown> {
-  const value = parseJsonObject(body);
-  if (value === undefined) {
-    throw new DinhDanhError(
-      'provider_response_invalid',
-      `The provider's ${kind} response is not a JSON object.`,
-    );
-  }
-  return value;
-}
-
 /** The envelope's shape: both members strings. Nothing else is ever opened. */
 function isEnvelope(json: Record<string, unknown>): boolean {
   return typeof json.data === 'string' && typeof json.key === 'string';
@@ -184,7 +173,7 @@ export function vneidPartner(options: VneidPartnerOptions): ProviderProfile {
         ...(kind === 'token' ? { require: ['access_token'] } : {}),
       });
     }
-    const json = parseObject(body, kind);
+    const json = providerJsonObject(body, kind);
     if (!isEnvelope(json)) return json;
     if (setting === 'plain') {
       throw new DinhDanhError(

@@ -3,22 +3,11 @@
  * read enveloped bodies), the body decoded by the profile, never echoed in errors.
  */
 import { DinhDanhError } from '../../errors';
-import { parseJsonObject } from '../../http/json';
+import { parseJsonObject, providerJsonObject } from '../../http/json';
 import { providerError } from '../../http/protocol-error';
 import type { ProtocolPlugins } from '../../providers/profile';
 import type { RpContext } from '../../rp/context';
 import { isTimeout, readCapped, timedOut, unreachable } from './read-capped';
-
-function parseObject(text: string, what: string): Record<string, unknown> {
-  const value = parseJsonObject(text);
-  if (value === undefined) {
-    throw new DinhDanhError(
-      'provider_response_invalid',
-      `The provider's ${what} response is not a JSON object.`,
-    );
-  }
-  return value;
-}
 
 type Kind = 'token' | 'userinfo';
 
@@ -62,7 +51,7 @@ async function readAnswer(
     );
   }
   return protocol.decodeBody === undefined
-    ? parseObject(text, kind)
+    ? providerJsonObject(text, kind)
     : protocol.decodeBody(text, kind);
 }
 
