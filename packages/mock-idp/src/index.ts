@@ -44,7 +44,7 @@ export type {
   PageLocale,
   PageRenderers,
   PersonaSummary,
-} from './interaction';
+} from './page-models';
 
 // ── server (node:http; Bun and Deno have it too) ──
 export { startMockIdp } from './node';
