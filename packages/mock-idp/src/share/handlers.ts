@@ -9,7 +9,7 @@ import type { Context } from '../context';
 import type { RouteCall } from '../routing/route';
 import { json, oauthError, OAuthProblem } from '../util/http';
 import { shareStatus, startShare } from './api';
-import { sharePage } from './phone';
+import { sharePage } from './page-endpoint';
 import { answerShare, shareResult } from './result';
 import { shareTransactions } from './store';
 
