@@ -1,5 +1,5 @@
 /** What every endpoint of one mock identity provider shares. */
-import type { PageRenderers } from './interaction';
+import type { PageRenderers } from './page-models';
 import type { Keyring } from './keys/keyring';
 import type { MockClient, ResolvedMockIdpOptions } from './options';
 import type { Persona } from './personas/schema';

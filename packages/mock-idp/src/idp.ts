@@ -3,20 +3,8 @@
  * no framework: serve `idp.fetch` from node:http (`startMockIdp`), msw, Bun, Deno or a test.
  */
 import { DinhDanhError } from '@dinhdanh/core';
-import { admin } from './admin/routes';
 import { answerDevice, type DeviceAnswer } from './authorization/device';
-import { PATHS, type Context } from './context';
-import { authorize } from './endpoints/authorize';
-import { device } from './endpoints/device';
-import { deviceAuthorization } from './endpoints/device-authorization';
-import { discovery } from './endpoints/discovery';
-import { endSessionEndpoint } from './endpoints/end-session';
-import { interaction } from './endpoints/interaction';
-import { jwks } from './endpoints/jwks';
-import { par } from './endpoints/par';
-import { revocation } from './endpoints/revocation';
-import { token } from './endpoints/token';
-import { userinfo } from './endpoints/userinfo';
+import type { Context } from './context';
 import type { ArmedFault, FaultSpec } from './faults/catalogue';
 import { Switchboard } from './faults/switchboard';
 import { Keyring } from './keys/keyring';
@@ -30,11 +18,11 @@ import {
 import * as pages from './pages';
 import { loadPersonas } from './personas/registry';
 import type { Persona } from './personas/schema';
-import { isSharePath, share, shareAdmin } from './share/routes';
 import { resetShares } from './share/store';
 import { MemoryStore } from './store/memory';
 import type { LogoutDelivery } from './store/types';
-import { json, oauthError } from './util/http';
+import { dispatch } from './routing/table';
+import { oauthError } from './util/http';
 
 /** The result of {@link MockIdp.rotateKeys}. */
 export interface KeyRotation {
@@ -75,23 +63,6 @@ export interface MockIdp {
   /** Nothing to release (in-memory); present so servers can close it uniformly. */
   close(): Promise<void>;
 }
-
-/** Give clients without a dialect the top-level `dialect` (before validation). */
-type Route = (ctx: Context, request: Request) => Promise<Response> | Response;
-
-const ROUTES: Readonly<Record<string, Route>> = {
-  [PATHS.discovery]: discovery,
-  [PATHS.oauthMetadata]: discovery,
-  [PATHS.jwks]: jwks,
-  [PATHS.authorize]: authorize,
-  [PATHS.par]: par,
-  [PATHS.token]: token,
-  [PATHS.userinfo]: userinfo,
-  [PATHS.revocation]: revocation,
-  [PATHS.endSession]: endSessionEndpoint,
-  [PATHS.deviceAuthorization]: deviceAuthorization,
-  [PATHS.device]: device,
-};
 
 /**
  * Create a mock OpenID Provider.
@@ -178,20 +149,7 @@ export function createMockIdp(options: MockIdpOptions = {}): MockIdp {
     if (!pathname.startsWith(issuerPath))
       return oauthError('not_found', 'not an endpoint of this provider', 404);
     const path = pathname.slice(issuerPath.length) || '/';
-    const route = ROUTES[path];
-    if (route !== undefined) return route(c, request);
-    if (path.startsWith(`${PATHS.interaction}/`))
-      return interaction(c, request, path.slice(PATHS.interaction.length + 1));
-    // share transactions (DOMAIN.md dialect 6): share/routes.ts
-    if (isSharePath(path)) return share(c, request, path);
-    if (path.startsWith(`${PATHS.admin}/share`) && resolved.admin)
-      return shareAdmin(c, request, path.slice(PATHS.admin.length + 1));
-    if (path.startsWith(`${PATHS.admin}/`) && resolved.admin) {
-      return admin(c, { rotateKeys, reset }, request, path.slice(PATHS.admin.length + 1));
-    }
-    if (path === '/')
-      return json({ issuer: resolved.issuer, discovery: `${resolved.issuer}${PATHS.discovery}` });
-    return oauthError('not_found', `no endpoint at ${path}`, 404);
+    return dispatch(c, { rotateKeys, reset }, request, path);
   }
 
   return {

@@ -44,7 +44,7 @@ export type {
   PageLocale,
   PageRenderers,
   PersonaSummary,
-} from './interaction';
+} from './page-models';
 
 // ── server (node:http; Bun and Deno have it too) ──
 export { startMockIdp } from './node';
@@ -58,5 +58,5 @@ export { partnerClientSchema, partnerEnvelopeSchema } from './partner/options';
 export type { PartnerClientInput, PartnerClientOptions } from './partner/options';
 export { shareClientSchema } from './share/options';
 export type { ShareClientInput, ShareClientOptions } from './share/options';
-export { SHARE_TEST_IDS } from './share/page';
+export { SHARE_TEST_IDS } from './share/page-renderer';
 export type { ShareDelivery, ShareStatus } from './share/store';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConsentPageModel, LoginPageModel, PersonaSummary } from '../src/interaction';
+import type { ConsentPageModel, LoginPageModel, PersonaSummary } from '../src/page-models';
 import { escapeHtml, html } from '../src/pages/html';
 import {
   PAGE_FIELDS,

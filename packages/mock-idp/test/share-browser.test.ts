@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockIdp, type RunningMockIdp } from '../src/node';
 import { PAGE_TEST_IDS } from '../src/pages';
-import { SHARE_TEST_IDS } from '../src/share/page';
+import { SHARE_TEST_IDS } from '../src/share/page-renderer';
 import { CHROMIUM, HAS_CHROMIUM, launchChromium } from './browser';
 
 const SECRET = 'bank-secret-0123456789-0123456789-abcdef';

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Context } from '../context';
-import type { PageLocale } from '../interaction';
+import type { PageLocale } from '../page-models';
 import type { MockClient } from '../options';
 import { matchesRedirectUri } from '../clients/redirect-uri';
 import type { AuthorizationRequest, ClaimsRequest } from '../store/types';

@@ -5,7 +5,7 @@ import { postidDialect } from './postid';
 import { standardDialect } from './standard';
 import type { DialectWriter } from './types';
 import { vneidSsoDialect } from './vneid-sso';
-import { vneidPartnerDialect } from '../partner/dialect';
+import { vneidPartnerDialect } from './vneid-partner';
 
 /** Every dialect the mock speaks. */
 export const DIALECTS: Readonly<Record<Dialect, DialectWriter>> = {

@@ -5,7 +5,7 @@
  */
 import { answerDevice, findPendingDevice } from '../authorization/device';
 import { endpointUrl, PATHS, type Context } from '../context';
-import type { DevicePageModel, PageLocale } from '../interaction';
+import type { DevicePageModel, PageLocale } from '../page-models';
 import { pageHeaders } from '../pages';
 import { summarise } from '../personas/registry';
 import { html, readParams } from '../util/http';

@@ -5,7 +5,7 @@
  */
 import { compactVerify, createLocalJWKSet } from 'jose';
 import type { Context } from '../context';
-import type { PageLocale } from '../interaction';
+import type { PageLocale } from '../page-models';
 import { endSession } from '../logout/backchannel';
 import { pageHeaders } from '../pages';
 import { html, readParams, redirect } from '../util/http';

@@ -7,7 +7,7 @@ import { completeLogin, personaProblem } from '../authorization/complete';
 import { redirectError } from '../authorization/redirect';
 import { requestedLevel } from '../authorization/requested-attributes';
 import { endpointUrl, PATHS, type Context } from '../context';
-import type { ClientSummary } from '../interaction';
+import type { ClientSummary } from '../page-models';
 import type { MockClient } from '../options';
 import { pageHeadersFor } from '../pages';
 import { findPersona, summarise } from '../personas/registry';

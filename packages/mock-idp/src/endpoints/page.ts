@@ -1,6 +1,6 @@
 /** Rendering the pages (pages/) with the right headers. */
 import type { Context } from '../context';
-import type { PageLocale } from '../interaction';
+import type { PageLocale } from '../page-models';
 import { pageHeaders } from '../pages';
 import { html } from '../util/http';
 

@@ -1,5 +1,5 @@
 import { ATTRIBUTES, type AttributeName } from '@dinhdanh/core';
-import type { ConsentPageModel } from '../interaction';
+import type { ConsentPageModel } from '../page-models';
 import { PAGE_FIELDS } from './fields';
 import { decisionButtons, hidden } from './form';
 import { html, type SafeHtml } from './html';

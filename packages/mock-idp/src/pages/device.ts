@@ -1,4 +1,4 @@
-import type { DevicePageModel } from '../interaction';
+import type { DevicePageModel } from '../page-models';
 import { PAGE_FIELDS } from './fields';
 import { decisionButtons, formError, hidden } from './form';
 import { html, type SafeHtml } from './html';

@@ -1,4 +1,4 @@
-import type { ErrorPageModel } from '../interaction';
+import type { ErrorPageModel } from '../page-models';
 import { html } from './html';
 import { renderDocument } from './layout';
 import { messagesFor } from './messages';

@@ -1,6 +1,6 @@
 /**
  * The names of the form fields the pages post, as agreed with the endpoints in
- * `src/interaction.ts`.
+ * `src/page-models.ts`.
  */
 export const PAGE_FIELDS = {
   /** Hidden: the interaction id of a browser login. */

@@ -2,7 +2,7 @@
  * Server-rendered pages of the mock identity provider: persona picker, consent, the
  * phone page of a cross-device login, errors and logout. Plain HTML forms that work
  * without JavaScript, Vietnamese first, English with `ui_locales=en`. The models and
- * the form contract are in `../interaction`.
+ * the form contract are in `../page-models`.
  */
 export { renderLogin } from './login';
 export { renderConsent } from './consent';

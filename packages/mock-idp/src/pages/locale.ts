@@ -1,4 +1,4 @@
-import type { PageLocale } from '../interaction';
+import type { PageLocale } from '../page-models';
 
 export type { PageLocale };
 

@@ -1,4 +1,4 @@
-import type { LoggedOutPageModel } from '../interaction';
+import type { LoggedOutPageModel } from '../page-models';
 import { html } from './html';
 import { renderDocument } from './layout';
 import { messagesFor } from './messages';

@@ -1,4 +1,4 @@
-import type { LoginPageModel } from '../interaction';
+import type { LoginPageModel } from '../page-models';
 import { PAGE_FIELDS } from './fields';
 import { denyButton, formError, hidden } from './form';
 import { html } from './html';

@@ -1,4 +1,4 @@
-import type { PersonaSummary } from '../interaction';
+import type { PersonaSummary } from '../page-models';
 import { PAGE_FIELDS } from './fields';
 import { html, type SafeHtml } from './html';
 import type { Messages } from './messages';

@@ -6,7 +6,7 @@ import type { AttributeName } from '@dinhdanh/core';
 import type { Context } from '../context';
 import type { MockClient } from '../options';
 import type { Persona } from '../personas/schema';
-import { partnerUserinfoClaims } from './dialect';
+import { partnerUserinfoClaims } from '../dialects/vneid-partner';
 import { partnerJson } from './envelope';
 import { partnerOptionsOf } from './options';
 

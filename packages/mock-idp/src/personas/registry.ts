@@ -1,6 +1,6 @@
 /** The personas a mock knows: built-ins plus validated custom ones. */
 import { DinhDanhError } from '@dinhdanh/core';
-import type { PersonaSummary } from '../interaction';
+import type { PersonaSummary } from '../page-models';
 import { builtinPersonas } from './builtin';
 import { personaInputSchema, type Persona, type PersonaInput } from './schema';
 

@@ -5,7 +5,7 @@
 import { signWebhook } from '@dinhdanh/core';
 import type { Context } from '../context';
 import { DIALECTS } from '../dialects';
-import { partnerUserinfoClaims } from '../partner/dialect';
+import { partnerUserinfoClaims } from '../dialects/vneid-partner';
 import { findPersona } from '../personas/registry';
 import type { Persona } from '../personas/schema';
 import { statusAt, type ShareTransaction } from './store';

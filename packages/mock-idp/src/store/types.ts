@@ -1,6 +1,6 @@
 /** What the mock remembers between requests. Everything lives in memory. */
 import type { AttributeName } from '@dinhdanh/core';
-import type { PageLocale } from '../interaction';
+import type { PageLocale } from '../page-models';
 
 /** A validated authorization request (from the query or a pushed request). */
 export interface AuthorizationRequest {

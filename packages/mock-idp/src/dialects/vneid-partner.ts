@@ -3,8 +3,8 @@
  * the camelCase names of vneid-sso (helpers/DIALECTS.md §5), the level from `accountLevel`.
  */
 import { ATTRIBUTE_NAMES, isSensitiveAttribute, type AttributeName } from '@dinhdanh/core';
-import type { DialectWriter } from '../dialects/types';
-import { vneidSsoDialect } from '../dialects/vneid-sso';
+import type { DialectWriter } from './types';
+import { vneidSsoDialect } from './vneid-sso';
 import type { Persona } from '../personas/schema';
 
 /** The vneid-partner dialect: vneid-sso's names, no ID-token claims. */

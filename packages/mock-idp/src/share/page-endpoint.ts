@@ -7,7 +7,7 @@ import { summarise } from '../personas/registry';
 import { html, oauthError } from '../util/http';
 import { shareLink } from './api';
 import { shareMessages } from './messages';
-import { renderSharePage, type SharePageModel } from './page';
+import { renderSharePage, type SharePageModel } from './page-renderer';
 import { answerShare } from './result';
 import { shareTransactions, statusAt, type ShareTransaction } from './store';
 

@@ -4,7 +4,7 @@
  * works without JavaScript, Vietnamese first, English with `ui_locales=en`.
  */
 import { ATTRIBUTES, type AttributeName } from '@dinhdanh/core';
-import type { PersonaSummary } from '../interaction';
+import type { PersonaSummary } from '../page-models';
 import { decisionButtons, formError, hidden } from '../pages/form';
 import { html, type SafeHtml } from '../pages/html';
 import { renderDocument } from '../pages/layout';
