@@ -4,7 +4,7 @@
  */
 import type * as client from 'openid-client';
 import { DinhDanhError } from '../errors';
-import { providerError } from '../http/protocol-error';
+import { providerError } from '../http/provider-error';
 import type { LoginTransaction } from '../rp/types';
 
 const SINGLE = ['state', 'iss', 'code', 'error', 'error_description'];

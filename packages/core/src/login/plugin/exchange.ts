@@ -4,7 +4,7 @@
  */
 import { DinhDanhError } from '../../errors';
 import { parseJsonObject, providerJsonObject } from '../../http/json';
-import { providerError } from '../../http/protocol-error';
+import { providerError } from '../../http/provider-error';
 import type { ProtocolPlugins } from '../../providers/profile';
 import type { RpContext } from '../../rp/context';
 import { isTimeout, readCapped, timedOut, unreachable } from './read-capped';

@@ -6,7 +6,7 @@
 import { DinhDanhError, isDinhDanhError } from '../../errors';
 import { boundedFetch } from '../../http/bounded-fetch';
 import { parseJsonObject } from '../../http/json';
-import { providerError } from '../../http/protocol-error';
+import { providerError } from '../../http/provider-error';
 import type { CrossDeviceContext } from '../../providers/profile';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
