@@ -35,3 +35,21 @@ export function validateOptions(input: unknown): RelyingPartyOptions {
   }
   return parsed.data;
 }
+
+/**
+ * Checks that each injected dependency (`fetch`, `now`, `sleep`, ...) is a function when
+ * given; zod is not used for these so the functions pass through untouched.
+ * @param what - what is being configured, e.g. `relying party`.
+ * @throws DinhDanhError `config_invalid` naming the first one that is not a function.
+ */
+export function checkFunctions(what: string, values: Readonly<Record<string, unknown>>): void {
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== undefined && typeof value !== 'function') {
+      throw new DinhDanhError(
+        'config_invalid',
+        `Invalid ${what} configuration. ${name} must be a function.`,
+        { path: name },
+      );
+    }
+  }
+}

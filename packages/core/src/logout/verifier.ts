@@ -8,6 +8,7 @@ import type { RelyingPartyOptionsInput } from '../config/schema';
 import { relyingPartyOptionsSchema } from '../config/schema';
 import { providerCaches } from '../discovery/provider';
 import { DinhDanhError } from '../errors';
+import { checkFunctions } from '../config/validate';
 import type { FetchLike, Sleep } from '../http/fetch';
 import { defaultSleep } from '../http/fetch';
 import type { ReplayCache } from '../replay-cache';
@@ -101,11 +102,7 @@ export function createLogoutTokenVerifier(config: LogoutTokenVerifierConfig): Lo
     );
   }
   const { replayCache, fetch, now: nowOption, sleep, ...rest } = config;
-  for (const [name, value] of Object.entries({ fetch, now: nowOption, sleep })) {
-    if (value !== undefined && typeof value !== 'function') {
-      throw new DinhDanhError('config_invalid', `${name} must be a function.`, { path: name });
-    }
-  }
+  checkFunctions('logout token verifier', { fetch, now: nowOption, sleep });
   const parsed = verifierSchema.safeParse(rest, zodMessages);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -2,7 +2,7 @@
 import type { RelyingPartyOptionsInput } from '../config/schema';
 import { checkProviderAuth } from '../config/provider';
 import { providerCaches } from '../discovery/provider';
-import { validateOptions } from '../config/validate';
+import { checkFunctions, validateOptions } from '../config/validate';
 import { DinhDanhError } from '../errors';
 import type { FetchLike, Sleep } from '../http/fetch';
 import { defaultSleep } from '../http/fetch';
@@ -40,16 +40,6 @@ export type RelyingPartyConfig = RelyingPartyOptionsInput & {
   replayCache?: ReplayCache;
 };
 
-function checkFunction(value: unknown, name: string): void {
-  if (value !== undefined && typeof value !== 'function') {
-    throw new DinhDanhError(
-      'config_invalid',
-      `Invalid relying party configuration. ${name} must be a function.`,
-      { path: name },
-    );
-  }
-}
-
 /**
  * Creates a relying party for one provider.
  *
@@ -80,9 +70,7 @@ export function createRelyingParty(config: RelyingPartyConfig): RelyingParty {
     replayCache,
     ...rest
   } = config;
-  checkFunction(fetchOption, 'fetch');
-  checkFunction(nowOption, 'now');
-  checkFunction(sleepOption, 'sleep');
+  checkFunctions('relying party', { fetch: fetchOption, now: nowOption, sleep: sleepOption });
   const options = validateOptions(rest);
   const givenFetch: FetchLike = fetchOption ?? ((input, init) => globalThis.fetch(input, init));
   const now = nowOption ?? (() => Date.now());
