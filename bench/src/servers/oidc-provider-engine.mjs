@@ -1,5 +1,5 @@
 // oidc-provider 9 configured like a national e-ID, as in core's engine tests
-// (packages/core/test/engine/support/op.ts, copied here: the bench does not import tests):
+// (packages/core/test/support/op.ts, copied here: the bench does not import tests):
 // PAR required, PKCE required, private_key_jwt (ES256), ES256 ID tokens, per-level acr
 // values, userinfo. The interaction is driven headlessly: it logs in the login_hint account
 // at level 2 and grants the requested scopes. Prints `READY <issuer>` on stdout.

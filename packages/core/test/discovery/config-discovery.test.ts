@@ -8,8 +8,8 @@ import {
   postid,
   vneid,
 } from '@dinhdanh/core';
-import { codeOf } from './support/errors';
-import { FAKE_ISSUER, fakeIssuer, newKey } from './support/fake-issuer';
+import { codeOf } from '../support/errors';
+import { FAKE_ISSUER, fakeIssuer, newKey } from '../support/fake-issuer';
 
 const base = {
   issuer: 'https://idp.example',

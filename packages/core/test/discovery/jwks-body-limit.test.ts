@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeIssuer } from './support/fake-issuer';
+import { fakeIssuer } from '../support/fake-issuer';
 
 function countingStream(total: number) {
   const chunk = new TextEncoder().encode(' '.repeat(64 * 1024));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RelyingPartyConfig } from '@dinhdanh/core';
-import { codeOf } from '../engine/support/errors';
-import { fakeIssuer, newKey, type FakeIssuer } from '../engine/support/fake-issuer';
+import { codeOf } from '../support/errors';
+import { fakeIssuer, newKey, type FakeIssuer } from '../support/fake-issuer';
 
 type Failure = 'network' | 'http-503' | 'bad-json' | 'too-large';
 

@@ -14,7 +14,7 @@ import {
   unsealTransaction,
   type Session,
 } from '@dinhdanh/core';
-import type { LoginTransaction } from '../../src/rp/types';
+import type { LoginTransaction } from '@dinhdanh/core';
 import { hostileText, mutate, mutation, outcome, runs } from './support';
 
 const SECRET = 'fuzz-seal-secret-fuzz-seal-secret-0123456789';

@@ -11,8 +11,8 @@ import {
   type QrPollResponse,
   type QrStartResponse,
 } from '@dinhdanh/core';
-import { approveDevice, browse, CLIENT_ID, startOp, type TestOp } from '../engine/support/op';
-import { rpFor } from '../engine/support/rp';
+import { approveDevice, browse, CLIENT_ID, startOp, type TestOp } from '../support/op';
+import { rpFor } from '../support/rp';
 import { Jar, SECRET } from './support';
 
 // The engine's test client is registered with this redirect URI.

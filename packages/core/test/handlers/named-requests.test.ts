@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAuthHandlers, isDinhDanhError } from '@dinhdanh/core';
-import { FAKE_ISSUER, fakeIssuer } from '../engine/support/fake-issuer';
+import { FAKE_ISSUER, fakeIssuer } from '../support/fake-issuer';
 import { ORIGIN, SECRET, fakeRp, handlersFor } from '../handlers/support';
 
 const OPEN_ACCOUNT = {

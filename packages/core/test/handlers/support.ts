@@ -11,7 +11,7 @@ import {
   type AuthHandlersOptions,
   type RelyingParty,
 } from '@dinhdanh/core';
-import type { LoginResult, LoginTransaction } from '../../src/rp/types';
+import type { LoginResult, LoginTransaction } from '@dinhdanh/core';
 import { pendingLoginCookie } from '../../src/handlers/pending-logins';
 
 export const ORIGIN = 'https://bank.example';

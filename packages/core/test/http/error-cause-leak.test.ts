@@ -1,8 +1,8 @@
 import { inspect } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fakeIssuer } from './support/fake-issuer';
-import { browse, startOp, type TestOp } from './support/op';
-import { rpFor } from './support/rp';
+import { fakeIssuer } from '../support/fake-issuer';
+import { browse, startOp, type TestOp } from '../support/op';
+import { rpFor } from '../support/rp';
 
 let op: TestOp;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codeOf } from './support/errors';
-import { fakeIssuer } from './support/fake-issuer';
+import { codeOf } from '../support/errors';
+import { fakeIssuer } from '../support/fake-issuer';
 
 describe('provider errors in the callback keep their code', () => {
   it.each([

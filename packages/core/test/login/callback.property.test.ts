@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isDinhDanhError } from '@dinhdanh/core';
-import { fakeIssuer } from './support/fake-issuer';
+import { fakeIssuer } from '../support/fake-issuer';
 
 describe('finishLogin on arbitrary callbacks (property)', () => {
   it('always rejects with the exact code, never a crash, for callbacks without the right state', async () => {

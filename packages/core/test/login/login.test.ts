@@ -1,16 +1,16 @@
 import { exportJWK, generateKeyPair } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LoginTransaction, RelyingParty } from '@dinhdanh/core';
-import { codeOf } from './support/errors';
-import { interceptingFetch } from './support/intercept';
+import { codeOf } from '../support/errors';
+import { interceptingFetch } from '../support/intercept';
 import {
   finishCode as finishCodeAt,
   login as loginAt,
   resigningIdToken,
   tamperedCode,
-} from './support/login';
-import { browse, startOp, type LoginChoice, type TestOp } from './support/op';
-import { rpFor } from './support/rp';
+} from '../support/login';
+import { browse, startOp, type LoginChoice, type TestOp } from '../support/op';
+import { rpFor } from '../support/rp';
 
 let op: TestOp;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { importJWK, SignJWT, type JWTPayload } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { memoryReplayCache } from '@dinhdanh/core';
-import { codeOf } from './support/errors';
-import { browse, CLIENT_ID, POST_LOGOUT_URI, startOp, type TestOp } from './support/op';
-import { rpFor } from './support/rp';
+import { codeOf } from '../support/errors';
+import { browse, CLIENT_ID, POST_LOGOUT_URI, startOp, type TestOp } from '../support/op';
+import { rpFor } from '../support/rp';
 
 let op: TestOp;
 beforeAll(async () => {

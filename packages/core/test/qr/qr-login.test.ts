@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { QrLoginHandle } from '@dinhdanh/core';
-import { codeOf } from './support/errors';
-import { jsonResponse } from './support/intercept';
-import { approveDevice, startOp, type TestOp } from './support/op';
-import { rpFor } from './support/rp';
+import { codeOf } from '../support/errors';
+import { jsonResponse } from '../support/intercept';
+import { approveDevice, startOp, type TestOp } from '../support/op';
+import { rpFor } from '../support/rp';
 
 let op: TestOp;
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import {
 } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createRelyingParty, type PrivateJwk } from '@dinhdanh/core';
-import { jsonResponse } from './support/intercept';
+import { jsonResponse } from '../support/intercept';
 
 const ISSUER = 'https://idp.example';
 

@@ -1,6 +1,6 @@
 import type * as OpenIdClient from 'openid-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeIssuer, FAKE_ISSUER } from '../engine/support/fake-issuer';
+import { fakeIssuer, FAKE_ISSUER } from '../support/fake-issuer';
 
 // Counts the openid-client configurations core builds (each one clones the whole
 // discovery document, so one per operation was a measurable cost per login).

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PrivateJwk } from '@dinhdanh/core';
 import { exportJWK, generateKeyPair } from 'jose';
-import { codeOf } from './support/errors';
-import { browse, JWE_CLIENT_ID, startOp, type TestOp } from './support/op';
-import { rpFor } from './support/rp';
+import { codeOf } from '../support/errors';
+import { browse, JWE_CLIENT_ID, startOp, type TestOp } from '../support/op';
+import { rpFor } from '../support/rp';
 
 let op: TestOp;
 beforeAll(async () => {

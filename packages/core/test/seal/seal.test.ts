@@ -9,7 +9,7 @@ import {
   unsealTransaction,
   type Session,
 } from '@dinhdanh/core';
-import type { LoginTransaction } from '../../src/rp/types';
+import type { LoginTransaction } from '@dinhdanh/core';
 import { sealValue, unsealValue } from '../../src/seal/seal';
 
 const SECRET = 'a-very-long-test-secret-of-at-least-32-bytes!';

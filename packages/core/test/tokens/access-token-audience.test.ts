@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeIssuer } from './support/fake-issuer';
+import { fakeIssuer } from '../support/fake-issuer';
 
 /** An access token for another API, and a relying party that trusts its issuer. */
 async function setup() {

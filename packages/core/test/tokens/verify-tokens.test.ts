@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codeOf } from './support/errors';
-import { fakeIssuer, newKey } from './support/fake-issuer';
+import { codeOf } from '../support/errors';
+import { fakeIssuer, newKey } from '../support/fake-issuer';
 
 const count = (requests: string[], path: string) => requests.filter((p) => p === path).length;
 

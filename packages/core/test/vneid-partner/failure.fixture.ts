@@ -1,4 +1,4 @@
-/** Shared by the vneid-partner and partner-profile tests. */
+/** Shared by the vneid-partner protocol tests and the profile tests in profile/. */
 import { isDinhDanhError } from '@dinhdanh/core';
 
 /**

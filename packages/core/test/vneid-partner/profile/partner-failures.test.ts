@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENVELOPE_INVALID_MESSAGE, sealEnvelope, vneidPartner } from '@dinhdanh/core/vneid-partner';
 import { generateKeyPairSync } from 'node:crypto';
-import { rsaPair } from '../vneid-partner/keys.fixture';
+import { rsaPair } from '../keys.fixture';
 import { CITIZEN } from './provider.fixture';
 import { failure, pair, setup } from './support';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAuthHandlers, type MeResponse } from '@dinhdanh/core';
-import { Jar } from '../handlers/support';
+import { Jar } from '../../handlers/support';
 import { CITIZEN } from './provider.fixture';
 import { setup } from './support';
 

@@ -1,9 +1,9 @@
-/** Shared helpers of the partner-profile tests. */
+/** Shared helpers of the partner profile tests (login through the profile). */
 import { createRelyingParty } from '@dinhdanh/core';
 import type { RelyingParty, RelyingPartyConfig } from '@dinhdanh/core';
 import { vneidPartner } from '@dinhdanh/core/vneid-partner';
 import type { VneidPartnerOptions } from '@dinhdanh/core/vneid-partner';
-import { rsaPair } from '../vneid-partner/keys.fixture';
+import { rsaPair } from '../keys.fixture';
 import type { Switches } from './provider.fixture';
 import {
   CLIENT_ID,
@@ -45,4 +45,4 @@ export function setup(
 }
 
 /** The error a promise rejects with (fails the test on success or a foreign error). */
-export { failure } from '../vneid-partner/failure.fixture';
+export { failure } from '../failure.fixture';
