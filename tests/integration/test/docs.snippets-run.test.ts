@@ -1,7 +1,7 @@
 /**
  * The getting-started snippets run end to end against the mock: the files under ./docs/
- * are embedded verbatim in docs/*.md (packages/core/test/docs.snippets.test.ts checks
- * that, and that every ```ts block in the docs compiles).
+ * are embedded verbatim in docs/*.md (docs.snippets-compile.test.ts checks that, and that
+ * every ```ts block in the docs compiles).
  */
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,9 +9,9 @@ import { createRelyingParty, isDinhDanhError, oidc, type MeResponse } from '@din
 import { createMockIdp } from '@dinhdanh/mock-idp';
 import { mockIdpHandlers } from '@dinhdanh/mock-idp/msw';
 import { app } from './docs/app';
+import { Browser, logInAtMock } from './docs/check/browser';
 import { loginAs } from './docs/headless-login';
 
-const APP = 'http://localhost:3000';
 const idp = createMockIdp(); // the issuer the app is configured with: http://127.0.0.1:9400
 const server = setupServer(...mockIdpHandlers(idp));
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -20,63 +20,14 @@ afterAll(async () => {
   await idp.close();
 });
 
-/** A browser's cookie jar, just enough for one origin. */
-class Browser {
-  readonly cookies = new Map<string, string>();
-  keep(response: Response): Response {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = ''] = line.split(';');
-      const at = pair.indexOf('=');
-      const name = pair.slice(0, at);
-      const value = pair.slice(at + 1);
-      if (value === '' || /max-age=0/i.test(line)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return response;
-  }
-  async get(path: string): Promise<Response> {
-    const cookie = [...this.cookies].map(([n, v]) => `${n}=${v}`).join('; ');
-    const headers = cookie === '' ? undefined : { cookie };
-    return this.keep(await app(new Request(new URL(path, APP), headers ? { headers } : {})));
-  }
-}
-
-function form(url: string, fields: [string, string][]): Request {
-  return new Request(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields),
-  });
-}
-
 describe('docs/getting-started.md', () => {
   it('the app logs a citizen in through the persona picker and consent screen', async () => {
-    const browser = new Browser();
+    const browser = new Browser(app);
     const home = await browser.get('/');
     expect(home.status).toBe(302);
-    const login = await browser.get(home.headers.get('location')!);
-    expect(login.status).toBe(302);
-    const authorize = login.headers.get('location')!;
-    expect(authorize.startsWith(`${idp.issuer}/authorize`)).toBe(true);
-
-    // At the provider: pick a persona, then consent.
-    const interaction = (await idp.fetch(new Request(authorize))).headers.get('location')!;
-    const picked = await idp.fetch(form(`${interaction}/login`, [['persona', 'citizen-l2']]));
-    expect(picked.status).toBe(303);
-    const consented = await idp.fetch(
-      form(`${interaction}/consent`, [
-        ['decision', 'approve'],
-        ['attributes', 'name'],
-        ['attributes', 'birthdate'],
-      ]),
-    );
-    expect(consented.status).toBe(303);
-    const callback = new URL(consented.headers.get('location')!);
-    expect(callback.origin).toBe(APP);
-
-    const landed = await browser.get(`${callback.pathname}${callback.search}`);
-    expect(landed.status).toBe(302);
-    expect(landed.headers.get('location')).toBe('/');
+    const loginPath = home.headers.get('location')!;
+    const back = await logInAtMock(idp, browser, loginPath, 'citizen-l2', ['name', 'birthdate']);
+    expect(back).toBe('/');
 
     const page = await browser.get('/');
     expect(page.status).toBe(200);

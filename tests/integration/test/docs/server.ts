@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { toNodeHandler } from '@dinhdanh/core/node';
-import { app } from './app';
+import { app } from './app.js';
 
 // Node has no built-in Request → Response server (Bun.serve and Deno.serve do).
 // toNodeHandler translates node:http safely: the host comes from `origin`, never from the
