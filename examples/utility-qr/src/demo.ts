@@ -8,7 +8,7 @@ const utilityKiosk: DemoExample = {
   title: 'Điện lực Demo, quầy thu (React, QR code and VNeID share)',
   port: 3004,
   tryThis:
-    "pay an electricity bill at a kiosk: scan the QR code (or open the mock's /device page on another device and type the code), or choose "Chia sẻ qua VNeID" (a VNeID share transaction)",
+    "pay an electricity bill at a kiosk: scan the QR code (or open the mock's /device page on another device and type the code), or choose “Chia sẻ qua VNeID” (a VNeID share transaction)",
   mockClients: (origin, secrets) => utilityClients(origin, secrets.clientSecret),
   start: (options) =>
     serveUtilityKiosk(
