@@ -22,7 +22,7 @@ describe.skipIf(!HAS_CHROMIUM)(`Điện lực Demo kiosk, QR and share (needs ${
 
   beforeAll(async () => {
     // The phone answers within a second; the kiosk should notice without waiting 5 s a poll.
-    demo = await startDemo([utilityKiosk], { mock: { devicePollInterval: 1 } });
+    demo = await startDemo([utilityKiosk], { mock: { devicePollInterval: 1, admin: true } });
     url = demo.urls['utility-qr']!;
     browser = await launchChromium();
   });
@@ -163,6 +163,14 @@ describe.skipIf(!HAS_CHROMIUM)(`Điện lực Demo kiosk, QR and share (needs ${
       const shareLink = await openKiosk(kiosk, 'share');
       await onPhoneSharePage(shareLink, 'citizen-l1', 'approve');
       await payAndLeave(kiosk, 'Trần Thị Bình');
+      // The mock delivered the signed result to the kiosk's webhook, which accepted it.
+      const txnId = new URL(shareLink).pathname.split('/').pop() ?? '';
+      const txn = (await (await fetch(`${demo.mock.issuer}/__mock/share/${txnId}`)).json()) as {
+        deliveries: { url: string; status: number }[];
+      };
+      expect(txn.deliveries).toContainEqual(
+        expect.objectContaining({ url: `${url}/vneid/share-webhook`, status: 204 }),
+      );
       expect(problems).toEqual([]);
     });
   });
@@ -191,5 +199,10 @@ describe.skipIf(!HAS_CHROMIUM)(`Điện lực Demo kiosk, QR and share (needs ${
     const bill = await fetch(`${url}/api/hoa-don`, { headers: { accept: 'application/json' } });
     expect(bill.status).toBe(401);
     expect(((await bill.json()) as { error: { code: string } }).error.code).toBe('session_missing');
+    const pay = await fetch(`${url}/api/thanh-toan`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', accept: 'application/json' },
+    });
+    expect(pay.status).toBe(403);
   });
 });
