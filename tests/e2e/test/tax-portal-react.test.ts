@@ -2,7 +2,7 @@
  * Cổng Thuế Demo (examples/tax-portal-react) in a real browser, keyboard only: log in
  * through the mock's DVCQG dialect, consent without the phone number, a form prefilled with
  * only what was shared, a submission at level 1 refused by the BFF, a step-up, and the
- * submission at level 2. axe (WCAG 2.1 AA) on every page shown.
+ * submission at level 2, and logout. axe (WCAG 2.1 AA) on every page shown.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -136,6 +136,12 @@ describe.skipIf(!HAS_CHROMIUM)(`Cổng Thuế Demo, React + BFF (needs ${CHROMIU
       await tabAndPress(page, 'button[type="submit"]');
       const submitted = await page.waitForSelector(id('submitted'));
       expect(await submitted.textContent()).toMatch(/Mã hồ sơ TK-[0-9A-F]{8}, xác thực mức 2/);
+      expect(await axeFindings(page)).toEqual([]);
+      // Logout: core's CSRF-checked POST, the provider's logout, back here signed out.
+      await tabAndPress(page, 'header button');
+      await page.waitForSelector('.dinhdanh-login-button');
+      expect(new URL(page.url()).origin).toBe(new URL(url).origin);
+      expect(await page.locator(id('account')).count()).toBe(0);
       expect(await axeFindings(page)).toEqual([]);
       // Expected refusals of the test's own API calls are logged by the browser; nothing else.
       expect(problems.filter((p) => !p.includes('401'))).toEqual([]);
