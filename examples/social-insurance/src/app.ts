@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import {
   createAuthHandlers,
   createRelyingParty,
+  errorResponse,
   oidc,
   type FetchLike,
   type MeResponse,
@@ -47,8 +48,11 @@ const STYLESHEET = readFileSync(new URL('../public/app.css', import.meta.url), '
 
 const TIME = new Intl.DateTimeFormat('vi-VN', {
   timeZone: 'Asia/Ho_Chi_Minh',
-  dateStyle: 'short',
-  timeStyle: 'short',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
 });
 
 /** The app: `handle` answers every request. */
@@ -87,6 +91,16 @@ export function createInsuranceApp(options: InsuranceAppOptions): {
     requireCsrfToken: true,
     postLogoutRedirectUri: `${options.origin}/signed-out`,
     now,
+    // The app speaks Vietnamese only, its error pages too (core's page, in English when the
+    // browser prefers English, is otherwise the default).
+    onError(error, request) {
+      const headers = new Headers(request.headers);
+      headers.set('accept-language', 'vi');
+      return errorResponse(error, new Request(request.url, { headers }), {
+        retry: '/auth/login',
+        home: '/',
+      });
+    },
     /** A child's login never replaces the guardian's session: it adds the child's record to it. */
     async onLogin(result, request) {
       if (!isMinorLogin(result.consent.requested)) return undefined;

@@ -115,3 +115,16 @@ describe('a level-1 account', () => {
     expect(await pageOf(home.response)).toContain('Đăng nhập bằng VNeID');
   });
 });
+
+describe('error pages', () => {
+  it('are in Vietnamese whatever the browser prefers', async () => {
+    const browser = new Browser(h);
+    const response = await browser.send('/auth/callback?state=nothing-pending', {
+      headers: { 'accept-language': 'en-US,en;q=0.9', 'sec-fetch-mode': 'navigate' },
+    });
+    expect(response.status).toBe(400);
+    const page = await pageOf(response);
+    expect(page).toContain('<html lang="vi">');
+    expect(page).toContain('Phiên đăng nhập đã hết hạn');
+  });
+});
