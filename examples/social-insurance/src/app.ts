@@ -12,7 +12,7 @@ import {
   type MeResponse,
   type Session,
 } from '@dinhdanh/core';
-import { minorRecordOf, minorRecords } from './minors';
+import { minorRecordOf, minorRecords, vietnamDate } from './minors';
 import { isMinorLogin, REQUESTS } from './requests';
 import type { Viewer } from './views/layout';
 import { pageHeaders } from './views/layout';
@@ -117,7 +117,7 @@ export function createInsuranceApp(options: InsuranceAppOptions): {
 
   function today(): Today {
     return {
-      date: new Date(now() + 7 * 3_600_000).toISOString().slice(0, 10),
+      date: vietnamDate(now()),
       time: (epochMs) => TIME.format(new Date(epochMs)),
     };
   }

@@ -31,8 +31,8 @@ export type LinkRefusal = 'no-guardian-session' | 'not-the-guardian' | 'not-a-mi
 /** Children get their own account login from this age (Decree 69/2024). */
 export const MINOR_AGE_LIMIT = 14;
 
-/** Vietnam's date (UTC+7, no daylight saving) at `now`, as YYYY-MM-DD. */
-function vietnamDate(now: number): string {
+/** Vietnam's date (UTC+7, no daylight saving) at `now` (epoch ms), as YYYY-MM-DD. */
+export function vietnamDate(now: number): string {
   return new Date(now + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
