@@ -124,6 +124,8 @@ const GROUPS: Partial<Record<DinhDanhErrorCode, Group>> = {
   access_denied: 'denied',
   qr_denied: 'denied',
   insufficient_level: 'level',
+  // The provider's own refusal of the level asked for (OpenID Connect Core §3.1.2.6).
+  unmet_authentication_requirements: 'level',
   claims_missing: 'missing',
   consent_required: 'missing',
   csrf_failed: 'refused',

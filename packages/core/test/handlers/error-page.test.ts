@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { DinhDanhError, errorResponse } from '@dinhdanh/core';
 import { clock, fakeRp, handlersFor, ORIGIN, T0 } from './support';
 
 const NAVIGATE = {
@@ -61,6 +62,19 @@ describe('the default error page', () => {
       'accept-language': 'vi-VN,vi;q=0.9,en;q=0.8',
     });
     expect(await vietnameseFirst.text()).toContain('<html lang="vi">');
+  });
+
+  it('says a higher level is needed when the provider refuses the level (unmet_authentication_requirements)', async () => {
+    for (const code of ['unmet_authentication_requirements', 'insufficient_level'] as const) {
+      const response = await errorResponse(
+        new DinhDanhError(code, 'The account is below the level asked for.'),
+        new Request(`${ORIGIN}/auth/callback?state=y`, { headers: NAVIGATE }),
+        { retry: '/auth/login', home: '/' },
+      );
+      const html = await response.text();
+      expect(html).toContain('<h1 id="title">Cần tài khoản định danh mức cao hơn</h1>');
+      expect(html).toContain(`<code data-testid="error-code">${code}</code>`);
+    }
   });
 
   it('answers API callers (Accept: application/json, fetch, XHR) with JSON { error: { code, message } }', async () => {
