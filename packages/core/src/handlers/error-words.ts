@@ -124,6 +124,7 @@ const GROUPS: Partial<Record<DinhDanhErrorCode, Group>> = {
   access_denied: 'denied',
   qr_denied: 'denied',
   insufficient_level: 'level',
+  unmet_authentication_requirements: 'level',
   claims_missing: 'missing',
   consent_required: 'missing',
   csrf_failed: 'refused',
