@@ -78,7 +78,8 @@ export async function createBank(config: BankConfig): Promise<Bank> {
   app.use((_req, res, next) => {
     res.set({
       'content-security-policy': `default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; frame-ancestors 'none'; form-action 'self' ${new URL(config.issuer).origin}`,
-      'referrer-policy': 'no-referrer',
+      // Not no-referrer: Chromium then sends `Origin: null` on form posts, which the CSRF check refuses.
+      'referrer-policy': 'strict-origin-when-cross-origin',
       'x-content-type-options': 'nosniff',
     });
     next();
