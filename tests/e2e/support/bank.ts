@@ -1,4 +1,5 @@
 /** Steps through the mock's pages as a citizen would, for the bank example's browser tests. */
+import { createConnection } from 'node:net';
 import type { Page } from 'playwright-core';
 import { PAGE_TEST_IDS } from '@dinhdanh/mock-idp';
 
@@ -33,4 +34,27 @@ export async function tabTo(page: Page, selector: string, limit = 40): Promise<v
     if (there) return;
   }
   throw new Error(`${selector} was not reached with ${limit} presses of Tab`);
+}
+
+/** Sends one command to Redis on 127.0.0.1:`port` (RESP) and returns the raw answer. */
+export function redisCommand(port: number, ...args: string[]): Promise<string> {
+  const payload = `*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`;
+  return new Promise((resolve, reject) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    let answer = '';
+    socket.setTimeout(2_000, () => {
+      socket.destroy();
+      reject(new Error('redis did not answer'));
+    });
+    socket.on('error', reject);
+    socket.on('connect', () => socket.write(payload));
+    socket.on('data', (data) => {
+      answer += data.toString();
+      // Enough for the tests: a simple reply, or an array reply read after a short pause.
+      setTimeout(() => {
+        socket.end();
+        resolve(answer);
+      }, 50);
+    });
+  });
 }

@@ -9,7 +9,12 @@ import { PAGE_TEST_IDS } from '@dinhdanh/mock-idp';
 import bank from '../../../examples/bank-express/src/demo.ts';
 import { CHROMIUM, HAS_CHROMIUM, axeFindings, launchChromium, withPage } from '../support/browser';
 import { startDemo, type RunningDemo } from '../support/demo';
-import { answerConsent, byTestId, pickPersona, tabTo } from '../support/bank';
+import { answerConsent, byTestId, pickPersona, redisCommand, tabTo } from '../support/bank';
+import {
+  redisUnavailableReason,
+  startRedisServer,
+  type RedisServer,
+} from '../../../packages/core/test/sessions/redis-server';
 
 describe.skipIf(!HAS_CHROMIUM)(`the bank example in a browser (needs ${CHROMIUM})`, () => {
   let browser: Browser;
@@ -199,3 +204,44 @@ describe.skipIf(!HAS_CHROMIUM)(`the bank example in a browser (needs ${CHROMIUM}
     });
   });
 });
+
+const noRedis = redisUnavailableReason();
+
+describe.skipIf(!HAS_CHROMIUM || noRedis !== undefined)(
+  `the bank example with REDIS_URL (needs ${CHROMIUM} and redis-server)`,
+  () => {
+    let browser: Browser;
+    let demo: RunningDemo;
+    let redis: RedisServer;
+
+    beforeAll(async () => {
+      redis = await startRedisServer();
+      demo = await startDemo([bank], { redisUrl: redis.url });
+      browser = await launchChromium();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await demo?.close();
+      await redis?.stop();
+    });
+
+    it('keeps its sessions and records in Redis', async () => {
+      await withPage(browser, 'bank-redis', async (page) => {
+        const url = demo.urls['bank-express']!;
+        await page.goto(url);
+        await byTestId(page, 'login').click();
+        await pickPersona(page, 'citizen-l1');
+        await answerConsent(page, 'approve');
+        await page.waitForURL(`${url}/`);
+        expect(await byTestId(page, 'customer-name').textContent()).toBe('Trần Thị Bình');
+        const keys = await redisCommand(redis.port, 'KEYS', '*');
+        expect(keys).toContain('dinhdanh:');
+        expect(keys).toContain('bank-demo:customer:');
+        // The session lives in Redis: emptied, the browser is logged out.
+        expect(await redisCommand(redis.port, 'FLUSHALL')).toBe('+OK\r\n');
+        await page.goto(url);
+        await byTestId(page, 'login').waitFor();
+      });
+    });
+  },
+);
