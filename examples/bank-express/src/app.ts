@@ -26,6 +26,7 @@ import {
   notFoundPage,
   openAccountPage,
   profilePage,
+  refusedPage,
   welcomePage,
 } from './views/pages';
 
@@ -138,7 +139,7 @@ export async function createBank(config: BankConfig): Promise<Bank> {
   });
   app.post('/mo-tai-khoan', openGate, async (req: Request, res: Response) => {
     // A cross-site form cannot open an account: the browser's Origin must be ours.
-    if (req.get('origin') !== config.origin) return send(res, notFoundPage(req.identity), 403);
+    if (req.get('origin') !== config.origin) return send(res, refusedPage(req.identity), 403);
     if (!hasOpeningIdentity(req.identity)) return res.redirect(303, OPEN_ACCOUNT_LOGIN);
     const account = await bankStore.openAccount(
       req.identity.issuer,

@@ -96,6 +96,12 @@ describe.skipIf(!HAS_CHROMIUM)(`the bank example in a browser (needs ${CHROMIUM}
       expect(await page.content()).not.toMatch(/\d{12}/);
       await expectAccessible(page);
 
+      // A form posted from another site, with the citizen's cookies, opens nothing.
+      const forged = await page.request.post(`${url}/mo-tai-khoan`, {
+        headers: { origin: 'http://evil.example' },
+        maxRedirects: 0,
+      });
+      expect(forged.status()).toBe(403);
       await byTestId(page, 'confirm-open').click();
       await page.waitForURL(/\/\?opened=\d{12}$/);
       expect(await page.getByRole('status').textContent()).toMatch(/Đã mở tài khoản số \d{12}/);

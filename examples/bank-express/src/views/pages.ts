@@ -188,6 +188,16 @@ export function openAccountPage(identity: Identity): string {
   );
 }
 
+/** A form posted from another site: refused. */
+export function refusedPage(identity: Identity | undefined): string {
+  return layout(
+    { title: 'Yêu cầu bị từ chối', identity },
+    html`<h1>Yêu cầu bị từ chối</h1>
+      <p>Yêu cầu này không đến từ trang của ngân hàng. Hãy mở lại trang và thử lại.</p>
+      <p><a href="/">Về trang chủ</a></p>`,
+  );
+}
+
 /** A page that is not here. */
 export function notFoundPage(identity: Identity | undefined): string {
   return layout(
