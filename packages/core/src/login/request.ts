@@ -109,16 +109,19 @@ export function namesAttributes(
 
 /**
  * The OpenID Connect `claims` request parameter (Core §5.5) naming each attribute, with
- * `essential: true` for required ones, in userinfo (or the ID token when the profile never
- * calls userinfo); undefined when nothing is asked for.
+ * `essential: true` for required ones and the login's `purpose` beside each (OpenID Connect
+ * for Identity Assurance §6.1, so the provider's consent screen can show why), in userinfo
+ * (or the ID token when the profile never calls userinfo); undefined when nothing is asked for.
  */
 export function claimsParameter(ctx: RpContext, request: LoginRequest): string | undefined {
   if (request.claims.length === 0) return undefined;
   const required = new Set(request.required);
-  const members: Record<string, { essential: true } | null> = {};
+  const purpose = request.purpose === undefined ? {} : { purpose: request.purpose };
+  const members: Record<string, { essential?: true; purpose?: string } | null> = {};
   for (const attribute of request.claims) {
     const name = ctx.profile.claimNames?.[attribute] ?? STANDARD_CLAIM_NAMES[attribute];
-    members[name] = required.has(attribute) ? { essential: true } : null;
+    const member = { ...(required.has(attribute) ? { essential: true as const } : {}), ...purpose };
+    members[name] = Object.keys(member).length === 0 ? null : member;
   }
   const target = ctx.profile.userinfo === 'never' ? 'id_token' : 'userinfo';
   return JSON.stringify({ [target]: members });
