@@ -24,12 +24,15 @@ export function cookieStrategy(options: CookieStrategyOptions): SessionStrategy 
     keepsTokens: false,
     maxAge: options.maxAge,
     async open(sealed) {
+      let session;
       try {
-        return await unsealSession(sealed, seal);
+        session = await unsealSession(sealed, seal);
       } catch {
         // seal_invalid / seal_expired: a cookie we cannot open is no session.
         return undefined;
       }
+      // Store failures propagate (fail closed).
+      return (await options.revocations.isRevoked(session)) ? undefined : session;
     },
     save: (session, ttl) => sealSession(session, { ...seal, ttl }),
     remove: (session) => options.revocations.markEnded(session),
