@@ -1,8 +1,7 @@
-/* global setTimeout, clearTimeout, performance */
+/* global performance */
 // `BENCH_ONLY=express pnpm bench`: @dinhdanh/express against bare Express and
 // express-openid-connect (same Express 5, same run, loopback), then the login round trip
 // through the adapter against core's bare handlers on node:http. Ratios of medians.
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -13,6 +12,7 @@ import { dinhdanh } from '@dinhdanh/express';
 import { environmentLine } from '../core/env.mjs';
 import { median } from '../measure.mjs';
 import { startProcess, stopProcess } from '../processes.mjs';
+import { startRedis } from '../redis.mjs';
 import { browserLogin, mockAndRp, SECRET } from './app.mjs';
 
 const SECONDS = Number(process.env.BENCH_EXPRESS_SECONDS ?? 3);
@@ -26,29 +26,6 @@ const TARGETS = [
   ['@dinhdanh/express, Redis store', 'redis'],
   ['express-openid-connect', 'eoc'],
 ];
-
-async function startRedis() {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', ''],
-    {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    },
-  );
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('redis-server not ready')), 10_000);
-    child.stdout.on('data', (chunk) => {
-      if (/Ready to accept connections/.test(String(chunk))) {
-        clearTimeout(timer);
-        child.stdout.resume();
-        resolve();
-      }
-    });
-    child.on('exit', () => reject(new Error('redis-server exited (is it installed?)')));
-  });
-  return { url: `redis://127.0.0.1:${port}`, stop: () => stopProcess(child) };
-}
 
 function load(port, cookie) {
   return new Promise((resolve, reject) => {
