@@ -47,7 +47,7 @@ async function measure() {
   for (let i = 0; i < 100 && (await connections()) > 0; i += 1) await sleep(100);
   await sleep(Number(process.env.SOAK_SETTLE_MS ?? 5000));
   for (let i = 0; i < 3; i += 1) {
-    global.gc();
+    globalThis.gc();
     await sleep(50);
   }
   const resources = {};

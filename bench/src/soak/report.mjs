@@ -1,4 +1,4 @@
-/* global performance, setTimeout */
+/* global performance */
 // `BENCH_ONLY=soak pnpm bench`: the bank-like Express app under sustained logins against the
 // mock (its CLI, over HTTP) and protected-route traffic at once, with sealed-cookie and then
 // Redis sessions. Throughput, p50/p99 latency, errors, heap after GC and active resources
