@@ -2,6 +2,7 @@
 // `BENCH_ONLY=express pnpm bench`: @dinhdanh/express against bare Express and
 // express-openid-connect (same Express 5, same run, loopback), then the login round trip
 // through the adapter against core's bare handlers on node:http. Ratios of medians.
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -27,7 +28,22 @@ const TARGETS = [
   ['express-openid-connect', 'eoc'],
 ];
 
-function load(port, cookie) {
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+function cpuSeconds(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks
+}
+
+/** req/s, and requests per CPU second of the server process (steadier on a shared machine). */
+async function load(port, cookie, pid) {
+  const cpu = cpuSeconds(pid);
+  const result = await run(port, cookie);
+  const used = cpuSeconds(pid) - cpu;
+  return { rate: result.requests.average, perCpu: used > 0 ? result.requests.total / used : NaN };
+}
+
+function run(port, cookie) {
   return new Promise((resolve, reject) => {
     autocannon(
       {
@@ -40,7 +56,7 @@ function load(port, cookie) {
         if (error) return reject(error);
         if (result.non2xx > 0)
           return reject(new Error(`${result.non2xx} non-2xx answers on port ${port}`));
-        resolve(result.requests.average);
+        resolve(result);
       },
     );
   });
@@ -63,13 +79,19 @@ async function protectedRoute() {
       });
     }
     const rates = new Map(TARGETS.map(([, target]) => [target, []]));
-    for (const server of servers) await load(server.port, server.cookie); // warm-up
+    for (const server of servers) await load(server.port, server.cookie, server.child.pid); // warm-up
     for (let round = 0; round < ROUNDS; round += 1) {
       const order = round % 2 === 0 ? servers : [...servers].reverse();
       for (const server of order)
-        rates.get(server.target).push(await load(server.port, server.cookie));
+        rates.get(server.target).push(await load(server.port, server.cookie, server.child.pid));
     }
-    return new Map([...rates].map(([target, list]) => [target, { median: median(list), list }]));
+    return new Map(
+      [...rates].map(([target, runs]) => {
+        const list = runs.map((r) => r.rate);
+        const cpu = runs.map((r) => r.perCpu);
+        return [target, { median: median(list), list, cpu: median(cpu), cpuList: cpu }];
+      }),
+    );
   } finally {
     for (const server of servers) await stopProcess(server.child);
     await redis.stop();
@@ -121,14 +143,21 @@ export async function expressReport() {
   const rates = await protectedRoute();
   const bare = rates.get('bare').median;
   const eoc = rates.get('eoc').median;
-  console.log('| target | req/s (median) | rounds | vs bare | vs express-openid-connect |');
-  console.log('| --- | ---: | --- | ---: | ---: |');
+  const bareCpu = rates.get('bare').cpu;
+  const eocCpu = rates.get('eoc').cpu;
+  console.log(
+    '| target | req/s (median) | rounds | vs bare | vs express-openid-connect | req per server CPU s (median) | rounds | vs bare (CPU) | vs express-openid-connect (CPU) |',
+  );
+  console.log('| --- | ---: | --- | ---: | ---: | ---: | --- | ---: | ---: |');
   for (const [name, target] of TARGETS) {
-    const { median: value, list } = rates.get(target);
+    const { median: value, list, cpu, cpuList } = rates.get(target);
     console.log(
-      `| ${name} | ${value.toFixed(0)} | ${list.map((v) => v.toFixed(0)).join(', ')} | ${(value / bare).toFixed(2)}x | ${(value / eoc).toFixed(2)}x |`,
+      `| ${name} | ${value.toFixed(0)} | ${list.map((v) => v.toFixed(0)).join(', ')} | ${(value / bare).toFixed(2)}x | ${(value / eoc).toFixed(2)}x | ${cpu.toFixed(0)} | ${cpuList.map((v) => v.toFixed(0)).join(', ')} | ${(cpu / bareCpu).toFixed(2)}x | ${(cpu / eocCpu).toFixed(2)}x |`,
     );
   }
+  console.log(
+    '\nRequests per CPU second divide each target\'s requests by the CPU time its server process used (from /proc): on a shared machine far steadier than req/s. The Redis target\'s figure leaves out redis-server\'s own CPU.',
+  );
   console.log('\nTargets: ≥ 0.6x bare Express, ≥ 2x express-openid-connect.\n');
   const logins = await loginRoundTrip();
   console.log(

@@ -4,7 +4,7 @@
  * back-channel logout deletes exactly the matching sessions.
  */
 import * as z from 'zod/mini';
-import { sealValue, unsealValue } from '../seal/seal';
+import { rememberingUnsealer, sealValue } from '../seal/seal';
 import type { SealSecrets } from '../seal/secrets';
 import { INDEX_TTL_SECONDS, keyOfMatch, type MarkedSession, type Revocations } from './revocations';
 import { sessionSchema, type Session } from './session';
@@ -61,6 +61,7 @@ async function addId(store: SessionStore, key: string, id: string, ttl: number):
 export function storeStrategy(options: StoreStrategyOptions): SessionStrategy {
   const { store, revocations } = options;
   const seal = { secrets: options.secrets, now: options.now };
+  const unseal = rememberingUnsealer('session-ref', seal);
 
   function parse(id: string, raw: string | undefined): Session | undefined {
     if (raw === undefined) return undefined;
@@ -94,7 +95,7 @@ export function storeStrategy(options: StoreStrategyOptions): SessionStrategy {
     async open(sealed) {
       let pointer: z.infer<typeof pointerSchema>;
       try {
-        const parsed = pointerSchema.safeParse(await unsealValue('session-ref', sealed, seal));
+        const parsed = pointerSchema.safeParse(await unseal(sealed));
         if (!parsed.success) return undefined;
         pointer = parsed.data;
       } catch {
