@@ -163,8 +163,8 @@ function deepFreeze(value: unknown): unknown {
 export type SealOpener = (sealed: unknown) => Promise<unknown>;
 
 /**
- * An {@link unsealValue} for one purpose and fixed secrets that remembers the last
- * `maxEntries` seals it opened, by their exact text: a session cookie sent again is not
+ * An {@link unsealValue} for one purpose and fixed secrets that remembers the
+ * `maxEntries` seals it opened most recently used, by their exact text: a session cookie sent again is not
  * decrypted again. Only a seal that decrypted and authenticated under these secrets is
  * remembered; its expiry is checked on every call, and callers validate the value (a
  * frozen copy of what was sealed) as they would a fresh one.
@@ -172,12 +172,17 @@ export type SealOpener = (sealed: unknown) => Promise<unknown>;
 export function rememberingUnsealer(
   purpose: SealPurpose,
   options: UnsealOptions,
-  maxEntries = 1000,
+  maxEntries = 256,
 ): SealOpener {
   const opened = new Map<string, Opened>();
   return async (sealed) => {
     const known = typeof sealed === 'string' ? opened.get(sealed) : undefined;
-    if (known !== undefined) return unexpired(known, options);
+    if (known !== undefined) {
+      // Most recently used last, so the oldest goes first when full.
+      opened.delete(sealed as string);
+      opened.set(sealed as string, known);
+      return unexpired(known, options);
+    }
     const fresh = await openSealed(purpose, sealed, options);
     const value = unexpired(fresh, options);
     if (opened.size >= maxEntries) opened.delete(opened.keys().next().value as string);
