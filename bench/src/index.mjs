@@ -5,7 +5,8 @@
 // then the VNeID partner protocol (src/partner.mjs), then @dinhdanh/react's bundle size
 // against react-oidc-context (src/react-size.mjs), then @dinhdanh/express against bare
 // Express and express-openid-connect (src/express/).
-// `BENCH_ONLY=mock`, `core`, `partner`, `react` or `express` runs one part.
+// then the load and soak of the bank-like Express app (src/soak/).
+// `BENCH_ONLY=mock`, `core`, `partner`, `react`, `express` or `soak` runs one part.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ import { environmentLine } from './core/env.mjs';
 import { partnerReport } from './partner.mjs';
 import { expressReport } from './express/report.mjs';
 import { reactSizeReport } from './react-size.mjs';
+import { soakReport } from './soak/report.mjs';
 
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 50);
 const LOGINS_1 = Number(process.env.BENCH_LOGINS_1 ?? 150);
@@ -174,6 +176,10 @@ async function main() {
   if (runs('express')) {
     gap();
     await expressReport();
+  }
+  if (runs('soak')) {
+    gap();
+    await soakReport();
   }
   if (runs('react')) {
     gap();

@@ -84,17 +84,17 @@ export async function sealValue(
     .encrypt(first.key);
 }
 
-/**
- * Opens a value sealed by {@link sealValue} for the same purpose.
- *
- * @throws `seal_invalid` for anything not sealed by us for this purpose; `seal_expired`
- * past its expiry; `config_invalid` for bad secrets.
- */
-export async function unsealValue(
+/** The payload of a seal we opened, before its expiry is checked. */
+interface Opened {
+  readonly v: unknown;
+  readonly exp: number;
+}
+
+async function openSealed(
   purpose: SealPurpose,
   sealed: unknown,
   options: UnsealOptions,
-): Promise<unknown> {
+): Promise<Opened> {
   const keys = await deriveSealKeys(options.secrets, purpose);
   if (typeof sealed !== 'string' || sealed.length === 0 || sealed.length > MAX_SEALED_LENGTH) {
     throw invalid();
@@ -126,11 +126,69 @@ export async function unsealValue(
   }
   const envelope = envelopeSchema.safeParse(parsed);
   if (!envelope.success || envelope.data.p !== purpose) throw invalid();
+  return { v: envelope.data.v, exp: envelope.data.exp };
+}
+
+function unexpired(opened: Opened, options: UnsealOptions): unknown {
   const now = Math.floor((options.now ?? Date.now)() / 1000);
-  if (now >= envelope.data.exp) {
+  if (now >= opened.exp) {
     throw new DinhDanhError('seal_expired', 'The sealed value has expired. Start again.');
   }
-  return envelope.data.v;
+  return opened.v;
+}
+
+/**
+ * Opens a value sealed by {@link sealValue} for the same purpose.
+ *
+ * @throws `seal_invalid` for anything not sealed by us for this purpose; `seal_expired`
+ * past its expiry; `config_invalid` for bad secrets.
+ */
+export async function unsealValue(
+  purpose: SealPurpose,
+  sealed: unknown,
+  options: UnsealOptions,
+): Promise<unknown> {
+  return unexpired(await openSealed(purpose, sealed, options), options);
+}
+
+function deepFreeze(value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const member of Object.values(value)) deepFreeze(member);
+  }
+  return value;
+}
+
+/** {@link unsealValue} for one purpose and one set of secrets, remembering what it opened. */
+export type SealOpener = (sealed: unknown) => Promise<unknown>;
+
+/**
+ * An {@link unsealValue} for one purpose and fixed secrets that remembers the
+ * `maxEntries` seals it opened most recently used, by their exact text: a session cookie sent again is not
+ * decrypted again. Only a seal that decrypted and authenticated under these secrets is
+ * remembered; its expiry is checked on every call, and callers validate the value (a
+ * frozen copy of what was sealed) as they would a fresh one.
+ */
+export function rememberingUnsealer(
+  purpose: SealPurpose,
+  options: UnsealOptions,
+  maxEntries = 256,
+): SealOpener {
+  const opened = new Map<string, Opened>();
+  return async (sealed) => {
+    const known = typeof sealed === 'string' ? opened.get(sealed) : undefined;
+    if (known !== undefined) {
+      // Most recently used last, so the oldest goes first when full.
+      opened.delete(sealed as string);
+      opened.set(sealed as string, known);
+      return unexpired(known, options);
+    }
+    const fresh = await openSealed(purpose, sealed, options);
+    const value = unexpired(fresh, options);
+    if (opened.size >= maxEntries) opened.delete(opened.keys().next().value as string);
+    opened.set(sealed as string, { v: deepFreeze(fresh.v), exp: fresh.exp });
+    return value;
+  };
 }
 
 /**

@@ -72,6 +72,23 @@ async function hkdf(secret: Uint8Array, info: string, bits: number): Promise<Uin
   return new Uint8Array(derived);
 }
 
+// Derived keys by purpose and secret: HKDF is deterministic, and deriving on every seal and
+// unseal was the largest cost of reading a session cookie. Bounded: an app has a few secrets.
+const derived = new Map<string, Promise<Uint8Array>>();
+const MAX_DERIVED = 256;
+
+function derive(secret: Uint8Array, info: string, bits: number): Promise<Uint8Array> {
+  const cacheKey = `${info}\u0000${base64url.encode(secret)}`;
+  let key = derived.get(cacheKey);
+  if (key === undefined) {
+    if (derived.size >= MAX_DERIVED) derived.clear();
+    key = hkdf(secret, info, bits);
+    key.catch(() => derived.delete(cacheKey));
+    derived.set(cacheKey, key);
+  }
+  return key;
+}
+
 /**
  * Derives the keys for one purpose from every configured secret, in order.
  *
@@ -85,8 +102,8 @@ export async function deriveSealKeys(
   return Promise.all(
     normalised.map(async (secret) => {
       const [key, id] = await Promise.all([
-        hkdf(secret, `dinhdanh seal key: ${purpose}`, 256),
-        hkdf(secret, 'dinhdanh seal key id', 96),
+        derive(secret, `dinhdanh seal key: ${purpose}`, 256),
+        derive(secret, 'dinhdanh seal key id', 96),
       ]);
       return { kid: base64url.encode(id), key };
     }),

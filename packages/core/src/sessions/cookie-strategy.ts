@@ -3,9 +3,11 @@
  * cookie cannot be deleted from the server, so an ended session gets a revocation mark,
  * and sessions live at most as long as the marks are kept.
  */
-import { sealSession, unsealSession } from '../seal/session';
+import { rememberingUnsealer } from '../seal/seal';
+import { sealSession } from '../seal/session';
 import type { SealSecrets } from '../seal/secrets';
 import type { Revocations } from './revocations';
+import { sessionSchema, type Session } from './session';
 import type { SessionStrategy } from './strategy';
 
 /** Options of {@link cookieStrategy}. */
@@ -20,16 +22,22 @@ export interface CookieStrategyOptions {
 /** Sessions sealed whole into the cookie. */
 export function cookieStrategy(options: CookieStrategyOptions): SessionStrategy {
   const seal = { secrets: options.secrets, now: options.now };
+  const unseal = rememberingUnsealer('session', seal);
   return {
     keepsTokens: false,
     maxAge: options.maxAge,
     async open(sealed) {
+      let session: Session;
       try {
-        return await unsealSession(sealed, seal);
+        const parsed = sessionSchema.safeParse(await unseal(sealed));
+        if (!parsed.success) return undefined;
+        session = parsed.data;
       } catch {
         // seal_invalid / seal_expired: a cookie we cannot open is no session.
         return undefined;
       }
+      // Store failures propagate (fail closed).
+      return (await options.revocations.isRevoked(session)) ? undefined : session;
     },
     save: (session, ttl) => sealSession(session, { ...seal, ttl }),
     remove: (session) => options.revocations.markEnded(session),

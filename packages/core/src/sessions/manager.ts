@@ -115,7 +115,13 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
           maxAge: Math.min(options.maxAge ?? Infinity, revocationTtl),
           revocations,
         })
-      : storeStrategy({ secrets: options.secrets, now, store, maxAge: options.maxAge });
+      : storeStrategy({
+          secrets: options.secrets,
+          now,
+          store,
+          maxAge: options.maxAge,
+          revocations,
+        });
 
   return {
     cookieName: (policy) => cookieName(options.cookieName, policy),
@@ -126,7 +132,6 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       const session = await strategy.open(sealed);
       if (session === undefined || session.expiresAt <= now()) return { stale: true };
       if (!madeHere(session)) return { stale: true };
-      if (await revocations.isRevoked(session)) return { stale: true };
       return { session, stale: false };
     },
 

@@ -26,15 +26,20 @@ export function memoryStore(options: MemoryStoreOptions = {}): SessionStore {
   const now = options.now ?? Date.now;
   const maxEntries = options.maxEntries ?? 100_000;
   const entries = new Map<string, { value: string; expiresAt: number }>();
+  const read = (key: string, at: number): string | undefined => {
+    const entry = entries.get(key);
+    if (entry === undefined) return undefined;
+    if (entry.expiresAt <= at) {
+      entries.delete(key);
+      return undefined;
+    }
+    return entry.value;
+  };
   return {
-    get(key) {
-      const entry = entries.get(key);
-      if (entry === undefined) return Promise.resolve(undefined);
-      if (entry.expiresAt <= now()) {
-        entries.delete(key);
-        return Promise.resolve(undefined);
-      }
-      return Promise.resolve(entry.value);
+    get: (key) => Promise.resolve(read(key, now())),
+    getMany(keys) {
+      const at = now();
+      return Promise.resolve(keys.map((key) => read(key, at)));
     },
     set(key, value, ttlSeconds) {
       const at = now();

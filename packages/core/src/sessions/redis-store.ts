@@ -11,6 +11,10 @@ export interface RedisLikeClient {
   get(key: string): Promise<unknown>;
   set(key: string, value: string, ...args: never[]): Promise<unknown>;
   del(key: string): Promise<unknown>;
+  /** node-redis `MGET`; used when present. */
+  mGet?(keys: string[]): Promise<unknown>;
+  /** ioredis `MGET`; used when present. */
+  mget?(keys: string[]): Promise<unknown>;
 }
 
 /** Which `SET` expiry syntax the client speaks. */
@@ -34,6 +38,24 @@ function detectShape(client: object): RedisClientShape | undefined {
   if (typeof probe.status === 'string' && typeof probe.options === 'object') return 'ioredis';
   return undefined;
 }
+
+/** A stored value as a string: clients answer strings, or bytes in buffer modes. */
+function valueOf(value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string') return value;
+  if (value instanceof Uint8Array) return new TextDecoder().decode(value);
+  throw unavailable(new TypeError('GET returned neither a string nor bytes'));
+}
+
+/** The client's `MGET`, bound, or undefined when it has none. */
+function multiGet(client: RedisLikeClient): ((keys: string[]) => Promise<unknown>) | undefined {
+  if (typeof client.mGet === 'function') return client.mGet.bind(client);
+  if (typeof client.mget === 'function') return client.mget.bind(client);
+  return undefined;
+}
+
+// A cluster refuses a MGET whose keys live in different slots; such a store reads key by key.
+const CROSS_SLOT = /CROSSSLOT/;
 
 function unavailable(cause: unknown): DinhDanhError {
   return new DinhDanhError(
@@ -80,19 +102,36 @@ export function redisStore(client: RedisLikeClient, options: RedisStoreOptions =
   }
   const prefix = options.keyPrefix ?? 'dinhdanh:';
   const set = client.set.bind(client) as unknown;
+  let mget = multiGet(client);
+
+  const get = async (key: string): Promise<string | undefined> => {
+    let value: unknown;
+    try {
+      value = await client.get(prefix + key);
+    } catch (cause) {
+      throw unavailable(cause);
+    }
+    return valueOf(value);
+  };
 
   return {
-    async get(key) {
-      let value: unknown;
+    get,
+    async getMany(keys) {
+      if (mget === undefined) return Promise.all(keys.map(get));
+      let values: unknown;
       try {
-        value = await client.get(prefix + key);
+        values = await mget(keys.map((key) => prefix + key));
       } catch (cause) {
-        throw unavailable(cause);
+        if (!CROSS_SLOT.test(String((cause as { message?: unknown } | null)?.message))) {
+          throw unavailable(cause);
+        }
+        mget = undefined;
+        return Promise.all(keys.map(get));
       }
-      if (value === null || value === undefined) return undefined;
-      if (typeof value === 'string') return value;
-      if (value instanceof Uint8Array) return new TextDecoder().decode(value);
-      throw unavailable(new TypeError('GET returned neither a string nor bytes'));
+      if (!Array.isArray(values) || values.length !== keys.length) {
+        throw unavailable(new TypeError('MGET did not return one value per key'));
+      }
+      return values.map(valueOf);
     },
     async set(key, value, ttlSeconds) {
       const ttl = Math.max(1, Math.ceil(ttlSeconds));

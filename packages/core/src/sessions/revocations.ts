@@ -4,7 +4,7 @@
  * Reads check them, so a copy of a cookie replayed after logout is no session.
  */
 import type { Session } from './session';
-import type { SessionStore } from './store';
+import { getMany, type SessionStore } from './store';
 
 /** Revocations and indexes outlive every session they could match (31 days). */
 export const INDEX_TTL_SECONDS = 60 * 60 * 24 * 31;
@@ -36,8 +36,18 @@ export function keyOfMatch(
   return match.sub === undefined ? undefined : keys.sub(issuer, match.sub);
 }
 
+/** What names a session's revocation marks: its id, issuer, subject and provider session. */
+export type MarkedSession = Pick<Session, 'id' | 'issuer' | 'sub' | 'sid'>;
+
 /** The revocation marks of one session manager. */
 export interface Revocations {
+  /**
+   * The store keys of a session's marks, so a strategy can read them in the same round
+   * trip as the session record; {@link Revocations.judge} reads the values in this order.
+   */
+  keysOf(session: MarkedSession): string[];
+  /** Whether the session is revoked, given the values stored under `keysOf(session)`. */
+  judge(session: Session, marks: readonly (string | undefined)[]): boolean;
   /** Whether the session ended, or its provider session or subject was logged out. */
   isRevoked(session: Session): Promise<boolean>;
   /** Remembers that a session ended, until it would have expired. */
@@ -55,21 +65,23 @@ export function createRevocations(
   now: () => number,
   ttl: number,
 ): Revocations {
+  const keysOf = (session: MarkedSession): string[] => {
+    const keys = [endedKey(session.id), revokedSubKey(session.issuer, session.sub)];
+    if (session.sid !== undefined) keys.push(revokedSidKey(session.issuer, session.sid));
+    return keys;
+  };
+  const judge = (session: Session, marks: readonly (string | undefined)[]): boolean => {
+    // An ended session id, or a provider session (sid) logged out, is over whenever the
+    // mark was written, even during the callback that created this session. A subject's
+    // mark ends only the sessions created before it (the citizen may log in again).
+    const [ended, bySub, bySid] = marks;
+    if (ended !== undefined || (session.sid !== undefined && bySid !== undefined)) return true;
+    return bySub !== undefined && Number(bySub) >= session.createdAt;
+  };
   return {
-    async isRevoked(session) {
-      // An ended session id, or a provider session (sid) logged out, is over whenever the
-      // mark was written, even during the callback that created this session. A subject's
-      // mark ends only the sessions created before it (the citizen may log in again).
-      const [ended, bySid, bySub] = await Promise.all([
-        store.get(endedKey(session.id)),
-        session.sid === undefined
-          ? undefined
-          : store.get(revokedSidKey(session.issuer, session.sid)),
-        store.get(revokedSubKey(session.issuer, session.sub)),
-      ]);
-      if (ended !== undefined || bySid !== undefined) return true;
-      return bySub !== undefined && Number(bySub) >= session.createdAt;
-    },
+    keysOf,
+    judge,
+    isRevoked: async (session) => judge(session, await getMany(store, keysOf(session))),
 
     async markEnded(session) {
       const left = Math.ceil((session.expiresAt - now()) / 1000);

@@ -4,11 +4,11 @@
  * back-channel logout deletes exactly the matching sessions.
  */
 import * as z from 'zod/mini';
-import { sealValue, unsealValue } from '../seal/seal';
+import { rememberingUnsealer, sealValue } from '../seal/seal';
 import type { SealSecrets } from '../seal/secrets';
-import { INDEX_TTL_SECONDS, keyOfMatch } from './revocations';
+import { INDEX_TTL_SECONDS, keyOfMatch, type MarkedSession, type Revocations } from './revocations';
 import { sessionSchema, type Session } from './session';
-import type { SessionStore } from './store';
+import { getMany, type SessionStore } from './store';
 import type { SessionStrategy } from './strategy';
 
 /** Options of {@link storeStrategy}. */
@@ -18,9 +18,18 @@ export interface StoreStrategyOptions {
   readonly store: SessionStore;
   /** Cap on a session's life in seconds, if any. */
   readonly maxAge: number | undefined;
+  readonly revocations: Revocations;
 }
 
-const pointerSchema = z.object({ id: z.string().check(z.minLength(16)) });
+// The sealed pointer names the session's issuer, subject and provider session too, so the
+// record and its revocation marks are read in one round trip. Pointers sealed before they
+// did (`{ id }` alone) read the record first, then its marks.
+const pointerSchema = z.object({
+  id: z.string().check(z.minLength(16)),
+  iss: z.optional(z.string()),
+  sub: z.optional(z.string()),
+  sid: z.optional(z.string()),
+});
 const idListSchema = z.array(z.string());
 
 const enc = encodeURIComponent;
@@ -50,12 +59,11 @@ async function addId(store: SessionStore, key: string, id: string, ttl: number):
 
 /** Sessions kept in a store behind a sealed pointer. */
 export function storeStrategy(options: StoreStrategyOptions): SessionStrategy {
-  const { store } = options;
+  const { store, revocations } = options;
   const seal = { secrets: options.secrets, now: options.now };
+  const unseal = rememberingUnsealer('session-ref', seal);
 
-  async function load(id: string): Promise<Session | undefined> {
-    // Store failures propagate (fail closed), they do not log the user out.
-    const raw = await store.get(sessionKey(id));
+  function parse(id: string, raw: string | undefined): Session | undefined {
     if (raw === undefined) return undefined;
     try {
       const parsed = sessionSchema.safeParse(JSON.parse(raw));
@@ -65,19 +73,35 @@ export function storeStrategy(options: StoreStrategyOptions): SessionStrategy {
     }
   }
 
+  // Store failures propagate (fail closed), they do not log the user out.
+  async function load(pointer: z.infer<typeof pointerSchema>): Promise<Session | undefined> {
+    const { id, iss, sub, sid } = pointer;
+    if (iss === undefined || sub === undefined) {
+      const session = parse(id, await store.get(sessionKey(id)));
+      if (session === undefined) return undefined;
+      return (await revocations.isRevoked(session)) ? undefined : session;
+    }
+    const named: MarkedSession = { id, issuer: iss, sub, ...(sid === undefined ? {} : { sid }) };
+    const [raw, ...marks] = await getMany(store, [sessionKey(id), ...revocations.keysOf(named)]);
+    const session = parse(id, raw);
+    // The marks read are those of the session the pointer names: the record must be it.
+    if (session?.issuer !== iss || session.sub !== sub || session.sid !== sid) return undefined;
+    return revocations.judge(session, marks) ? undefined : session;
+  }
+
   return {
     keepsTokens: true,
     maxAge: options.maxAge,
     async open(sealed) {
-      let id: string;
+      let pointer: z.infer<typeof pointerSchema>;
       try {
-        const pointer = pointerSchema.safeParse(await unsealValue('session-ref', sealed, seal));
-        if (!pointer.success) return undefined;
-        id = pointer.data.id;
+        const parsed = pointerSchema.safeParse(await unseal(sealed));
+        if (!parsed.success) return undefined;
+        pointer = parsed.data;
       } catch {
         return undefined;
       }
-      return load(id);
+      return load(pointer);
     },
     async save(session, ttl) {
       await store.set(sessionKey(session.id), JSON.stringify(session), ttl);
@@ -85,7 +109,15 @@ export function storeStrategy(options: StoreStrategyOptions): SessionStrategy {
       if (session.sid !== undefined) {
         await addId(store, sidIndexKey(session.issuer, session.sid), session.id, ttl);
       }
-      return sealValue('session-ref', { id: session.id }, { ...seal, ttl });
+      const { id, issuer: iss, sub, sid } = session;
+      return sealValue(
+        'session-ref',
+        { id, iss, sub, ...(sid === undefined ? {} : { sid }) },
+        {
+          ...seal,
+          ttl,
+        },
+      );
     },
     remove: (session) => store.delete(sessionKey(session.id)),
     async removeMatching(issuer, match) {

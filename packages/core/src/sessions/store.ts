@@ -16,6 +16,21 @@ export interface SessionStore {
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
   /** Removes `key`; removing a missing key is not an error. */
   delete(key: string): Promise<void>;
+  /**
+   * The values under `keys`, in order (`undefined` where there is none), read together:
+   * one round trip (Redis `MGET`) for a session record and its revocation marks.
+   * Optional: stores without it are read key by key, concurrently.
+   */
+  getMany?(keys: readonly string[]): Promise<(string | undefined)[]>;
+}
+
+/** The values under `keys`, in one call where the store can, else key by key. */
+export function getMany(
+  store: SessionStore,
+  keys: readonly string[],
+): Promise<(string | undefined)[]> {
+  if (store.getMany !== undefined) return store.getMany(keys);
+  return Promise.all(keys.map((key) => store.get(key)));
 }
 
 /**
@@ -40,5 +55,6 @@ export function failClosed(store: SessionStore): SessionStore {
     get: (key) => guard(() => store.get(key)),
     set: (key, value, ttl) => guard(() => store.set(key, value, ttl)),
     delete: (key) => guard(() => store.delete(key)),
+    getMany: (keys) => guard(() => getMany(store, keys)),
   };
 }

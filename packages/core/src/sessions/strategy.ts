@@ -11,7 +11,10 @@ export interface SessionStrategy {
   readonly keepsTokens: boolean;
   /** Cap on a session's life in seconds under this strategy, or undefined for none. */
   readonly maxAge: number | undefined;
-  /** The session a cookie value stands for; undefined for a value we cannot open. */
+  /**
+   * The session a cookie value stands for, checked against its revocation marks;
+   * undefined for a value we cannot open or a revoked session.
+   */
   open(sealed: string): Promise<Session | undefined>;
   /** Saves a session and returns the cookie value that stands for it. */
   save(session: Session, ttlSeconds: number): Promise<string>;

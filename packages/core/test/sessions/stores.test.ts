@@ -34,6 +34,20 @@ function storeContract(make: () => SessionStore, expire: (ttl: number) => Promis
     await expect(store.delete('never-set')).resolves.toBeUndefined();
   });
 
+  it('getMany answers the values in order, undefined where there is none', async () => {
+    const store = make();
+    await store.set('m1', 'one', 60);
+    await store.set('m3', 'Nguyễn', 60);
+    expect(await store.getMany!(['m1', 'm2', 'm3', 'm1'])).toEqual([
+      'one',
+      undefined,
+      'Nguyễn',
+      'one',
+    ]);
+    await store.delete('m1');
+    expect(await store.getMany!(['m1', 'm3'])).toEqual([undefined, 'Nguyễn']);
+  });
+
   it('forgets a value after its time to live', async () => {
     const store = make();
     await store.set('short', 'v', 1);
@@ -41,6 +55,7 @@ function storeContract(make: () => SessionStore, expire: (ttl: number) => Promis
     await expire(1);
     expect(await store.get('short')).toBeUndefined();
     expect(await store.get('long')).toBe('v');
+    expect(await store.getMany!(['short', 'long'])).toEqual([undefined, 'v']);
   });
 }
 
@@ -96,6 +111,41 @@ describe('redisStore configuration', () => {
     expect(await codeOf(store.get('k'))).toBe('store_unavailable');
     expect(await codeOf(store.set('k', 'v', 1))).toBe('store_unavailable');
     expect(await codeOf(store.delete('k'))).toBe('store_unavailable');
+    expect(await codeOf(store.getMany!(['k']))).toBe('store_unavailable');
+  });
+
+  it('reads key by key when the client has no MGET, or a cluster refuses one across slots', async () => {
+    const values: Record<string, string> = { 'dinhdanh:a': '1', 'dinhdanh:c': '3' };
+    const gets: string[] = [];
+    const base = {
+      get: (key: string) => (gets.push(key), Promise.resolve(values[key] ?? null)),
+      set: () => Promise.resolve('OK'),
+      del: () => Promise.resolve(1),
+    };
+    expect(await redisStore(base, { shape: 'ioredis' }).getMany!(['a', 'b', 'c'])).toEqual([
+      '1',
+      undefined,
+      '3',
+    ]);
+    let mgets = 0;
+    const cluster = {
+      ...base,
+      mget: () => {
+        mgets += 1;
+        return Promise.reject(new Error("CROSSSLOT Keys in request don't hash to the same slot"));
+      },
+    };
+    const store = redisStore(cluster, { shape: 'ioredis' });
+    gets.length = 0;
+    expect(await store.getMany!(['a', 'b'])).toEqual(['1', undefined]);
+    expect(await store.getMany!(['c'])).toEqual(['3']);
+    expect(mgets).toBe(1); // refused once, then not asked again
+    expect(gets).toEqual(['dinhdanh:a', 'dinhdanh:b', 'dinhdanh:c']);
+    // Any other MGET failure is the store failing, not a reason to read another way.
+    const down = { ...base, mGet: () => Promise.reject(new Error('ECONNRESET')) };
+    expect(await codeOf(redisStore(down, { shape: 'node-redis' }).getMany!(['a']))).toBe(
+      'store_unavailable',
+    );
   });
 });
 
