@@ -13,8 +13,8 @@ import {
   type AuthHandlers,
   type QrStartResponse,
 } from '@dinhdanh/core';
-import { approveDevice, startOp, type TestOp } from '../engine/support/op';
-import { rpFor } from '../engine/support/rp';
+import { approveDevice, startOp, type TestOp } from '../support/op';
+import { rpFor } from '../support/rp';
 import { Jar, SECRET } from './support';
 
 const APP = 'https://rp.example';
