@@ -37,7 +37,7 @@ type Client = RedisLikeClient & Parameters<typeof redisReplayCache>[0];
 
 let mock: RunningMockIdp;
 let redis: RedisServer;
-let clients: Redis[] = [];
+const clients: Redis[] = [];
 
 beforeAll(async () => {
   mock = await startMockIdp({ port: 0, autoApprove: true, clients: [mockClient('rp-race')] });
@@ -125,7 +125,7 @@ describe.skipIf(skipReason !== undefined)('races across two instances, one Redis
           for (const persona of ['citizen-l2', 'citizen-l1']) {
             const start = await navigate(a, jar, `/auth/login?login_hint=${persona}`);
             expect(start.status).toBe(302);
-            starts.push(start.headers.location as string);
+            starts.push(start.headers.location);
           }
           const backs = await Promise.all(
             starts.map(async (url) => {
@@ -173,7 +173,7 @@ describe.skipIf(skipReason !== undefined)('races across two instances, one Redis
               .set('cookie', jar.header()),
           );
           const [ended, ...answers] = await Promise.all([logout, ...reads]);
-          expect(ended!.status).toBe(303);
+          expect(ended.status).toBe(303);
           for (const answer of answers) {
             expect([200, 401]).toContain(answer.status);
             if (answer.status === 200)
