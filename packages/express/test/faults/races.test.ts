@@ -121,11 +121,11 @@ describe.skipIf(skipReason !== undefined)('races across two instances, one Redis
         for (let round = 0; round < 3; round += 1) {
           const jar = new Jar();
           // Two tabs start logins as two people (a shared computer); the callbacks race.
-          const starts = [];
+          const starts: string[] = [];
           for (const persona of ['citizen-l2', 'citizen-l1']) {
             const start = await navigate(a, jar, `/auth/login?login_hint=${persona}`);
             expect(start.status).toBe(302);
-            starts.push(start.headers.location);
+            starts.push(String(start.headers.location));
           }
           const backs = await Promise.all(
             starts.map(async (url) => {
