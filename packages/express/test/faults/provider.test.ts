@@ -4,33 +4,42 @@
  * token endpoint 5xx and invalid_grant, key rotation. Every answer is a success or a clean
  * error status, the app recovers on its own, and no session is lost, revived or mixed.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startRig, type Rig } from './rig';
 import { Ledger, recovered, traffic, users, type VirtualUser } from './users';
 
+/** A rig of its own (the start-up case). */
 let rig: Rig | undefined;
 afterEach(async () => {
   await rig?.close();
   rig = undefined;
+});
+/** The rig the mid-traffic cases share, each with new users; every case clears its fault. */
+let shared: Rig | undefined;
+afterAll(async () => {
+  await shared?.close();
 });
 
 /** Traffic before, during and after a fault; the ledger must be clean. */
 async function underFault(
   arm: (rig: Rig) => Promise<void> | void,
   clear: (rig: Rig) => Promise<void> | void,
-  ms = 1_500,
+  ms = 1_000,
 ): Promise<{ ledger: Ledger; all: VirtualUser[]; recoveryMs: number }> {
-  rig = await startRig();
+  shared ??= await startRig();
+  const rig = shared;
+  await rig.provider.set('up');
+  rig.mock.idp.clearFaults();
   const ledger = new Ledger();
   const all = users(rig.app, ledger);
-  await traffic(all, 600);
+  await traffic(all, 400);
   await arm(rig);
   // Half the users sign out as the fault starts, so logins meet the fault.
   await Promise.all(all.filter((_, i) => i % 2 === 0).map((user) => user.logout()));
   await traffic(all, ms);
   await clear(rig);
   const recoveryMs = await recovered(all);
-  await traffic(all, 500);
+  await traffic(all, 300);
   for (const user of all) await user.checkEnded();
   if (process.env.FAULTS_REPORT === '1') {
     console.info(expect.getState().currentTestName, recoveryMs, 'ms', ledger.summary());

@@ -53,15 +53,15 @@ async function underRedisFault(
   });
   const ledger = new Ledger();
   const all = users(rig.app, ledger);
-  await traffic(all, 600);
+  await traffic(all, 400);
   await arm(redis);
   await Promise.all(all.filter((_, i) => i % 2 === 0).map((user) => user.logout()));
   // New browsers arrive during the fault: their logins meet it.
   const newcomers = users(rig.app, ledger, 6);
-  await Promise.all([traffic(all, 1_200), ...newcomers.map((user) => user.login())]);
+  await Promise.all([traffic(all, 1_000), ...newcomers.map((user) => user.login())]);
   await clear(redis);
   const recoveryMs = await recovered([...all, ...newcomers]);
-  await traffic(all, 400);
+  await traffic(all, 300);
   for (const user of all) await user.checkEnded();
   if (process.env.FAULTS_REPORT === '1') {
     console.info(expect.getState().currentTestName, recoveryMs, 'ms', ledger.summary());
