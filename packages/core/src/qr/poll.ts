@@ -62,6 +62,8 @@ export async function pollQrLogin(ctx: RpContext, input: QrLoginHandle): Promise
     );
   } finally {
     // Not releasing only delays the next poll of this transaction until the hold lapses.
-    await replayCache.delete?.(hold).catch(() => undefined);
+    await Promise.resolve()
+      .then(() => replayCache.delete?.(hold))
+      .catch(() => undefined);
   }
 }
