@@ -1,8 +1,8 @@
 import { makeRoom } from './capacity';
 
 /**
- * Remembers what was already accepted (a webhook delivery, a logout token id) so it is
- * accepted once. `add` must be atomic — check and record in one step, like Redis
+ * Remembers what was already accepted (a webhook delivery, a logout token id, a QR
+ * approval) so it is accepted once. `add` must be atomic — check and record in one step, like Redis
  * `SET key 1 NX PXAT expiresAt` — so two concurrent deliveries cannot both pass.
  */
 export interface ReplayCache {
@@ -11,6 +11,11 @@ export interface ReplayCache {
    * @returns `true` when newly recorded, `false` when it was already there (a replay).
    */
   add(key: string, expiresAt: number): Promise<boolean>;
+  /**
+   * Forgets `key` before it expires (optional): how a hold taken with `add` — a QR poll in
+   * flight — is released. Without it a hold lasts until its expiry.
+   */
+  delete?(key: string): Promise<void>;
 }
 
 /** Options of {@link memoryReplayCache}. */
@@ -54,6 +59,10 @@ export function memoryReplayCache(options: MemoryReplayCacheOptions = {}): Repla
       if (full !== undefined) return Promise.reject(full);
       entries.set(key, expiresAt);
       return Promise.resolve(true);
+    },
+    delete(key) {
+      entries.delete(key);
+      return Promise.resolve();
     },
   };
 }

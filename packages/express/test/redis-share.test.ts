@@ -228,6 +228,20 @@ describe.skipIf(skipReason !== undefined)('share webhook across two instances, o
         expect((await navigate(a, jar, '/account')).status).toBe(200);
       });
 
+      it('an approved share polled from two tabs at once, on A and B: exactly one session', async () => {
+        const jar = new Jar();
+        const txnId = await startShare(a, jar);
+        deliverTo = deliverer(a);
+        await approveOnPhone(txnId);
+        const polls = await Promise.all([a, b, a, b].map((app) => poll(app, jar.header())));
+        expect(polls.filter(setsSession)).toHaveLength(1);
+        for (const other of polls.filter((p) => !setsSession(p))) {
+          // Held while the winner polled (pending), or refused once it had (qr_invalid).
+          const body = other.body as { status?: string; error?: { code: string } };
+          expect(['pending', 'qr_invalid']).toContain(body.status ?? body.error?.code);
+        }
+      });
+
       it('the approval is single use across instances: the QR cookie polled again on A or B is refused', async () => {
         const jar = new Jar();
         const txnId = await startShare(a, jar);

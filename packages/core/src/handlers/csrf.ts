@@ -9,6 +9,7 @@ import * as base64url from 'jose/base64url';
 import { DinhDanhError, isDinhDanhError } from '../errors';
 import { readRequestBody } from '../http/read-body';
 import { deriveSealKeys, type SealSecrets } from '../seal/secrets';
+import type { SessionManager } from '../sessions/manager';
 import type { Session } from '../sessions/session';
 import type { RequestContext } from './context';
 import type { ResolvedOptions } from './options';
@@ -114,7 +115,7 @@ async function submittedToken(request: Request): Promise<string | undefined> {
  *
  * @throws `csrf_failed`.
  */
-export async function checkCsrf(
+async function checkCsrf(
   options: ResolvedOptions,
   ctx: RequestContext,
   session: Session | undefined,
@@ -134,4 +135,22 @@ export async function checkCsrf(
       'Request refused by the CSRF check: the CSRF token is not valid.',
     );
   }
+}
+
+/**
+ * The preamble of every state-changing handler (logout, QR start): reads the request's
+ * session and runs {@link checkCsrf} against it before anything else, so a cross-site
+ * request is refused before its body is read.
+ *
+ * @returns The request's live session, if any.
+ * @throws `csrf_failed`; `store_unavailable` when the session store does not answer.
+ */
+export async function checkedSession(
+  options: ResolvedOptions,
+  sessions: SessionManager,
+  ctx: RequestContext,
+): Promise<Session | undefined> {
+  const { session } = await sessions.read(ctx.cookies, ctx.policy);
+  await checkCsrf(options, ctx, session);
+  return session;
 }

@@ -1,7 +1,7 @@
 import type { RelyingParty } from '../rp/types';
 import type { SessionManager } from '../sessions/manager';
 import type { RequestContext } from './context';
-import { checkCsrf } from './csrf';
+import { checkedSession } from './csrf';
 import type { ResolvedOptions } from './options';
 import { redirect } from './responses';
 
@@ -15,8 +15,7 @@ export async function logout(
   sessions: SessionManager,
   ctx: RequestContext,
 ): Promise<Response> {
-  const { session } = await sessions.read(ctx.cookies, ctx.policy);
-  await checkCsrf(options, ctx, session);
+  const session = await checkedSession(options, sessions, ctx);
   const { headers } = ctx;
   await sessions.end(session, headers, ctx.cookies, ctx.policy);
   const local = options.postLogoutRedirectUri ?? options.defaultReturnTo;

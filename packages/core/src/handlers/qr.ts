@@ -7,7 +7,7 @@ import { sealValue, unsealValue } from '../seal/seal';
 import { clearCookie, cookieName, writeCookie } from '../sessions/cookies';
 import type { SessionManager } from '../sessions/manager';
 import type { RequestContext } from './context';
-import { checkCsrf } from './csrf';
+import { checkedSession } from './csrf';
 import type { ResolvedOptions } from './options';
 import { runOnLogin } from './on-login';
 import { pickRequest } from './requests';
@@ -70,9 +70,7 @@ export async function qrStart(
   sessions: SessionManager,
   ctx: RequestContext,
 ): Promise<Response> {
-  const { session } = await sessions.read(ctx.cookies, ctx.policy);
-  // CSRF first: a cross-site request is refused before its body is read.
-  await checkCsrf(options, ctx, session);
+  await checkedSession(options, sessions, ctx);
   const body = await readStartBody(ctx.request);
   const query = ctx.url.searchParams;
   const { level, claims, required, purpose } = pickRequest(options.requests, {

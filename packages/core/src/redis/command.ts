@@ -3,6 +3,7 @@
  * (`call(name, ...args)`), so the atomic forms we need (`SET ... NX PXAT`, `GETDEL`) need no
  * per-client option syntax. We depend on no Redis library.
  */
+import { bounded, STORE_TIMEOUT_MS } from '../bounded';
 import { DinhDanhError } from '../errors';
 
 /** A connected node-redis (v4/v5) or ioredis client; we never connect or quit it. */
@@ -10,7 +11,7 @@ export type RedisCommandClient =
   | { sendCommand(args: string[]): Promise<unknown> }
   | { call(command: string, ...args: string[]): Promise<unknown> };
 
-/** Runs a command; failures become `store_unavailable`. */
+/** Runs a command; failures, and no answer within `STORE_TIMEOUT_MS`, become `store_unavailable`. */
 export type RunCommand = (args: string[]) => Promise<unknown>;
 
 function unavailable(what: string, cause: unknown): DinhDanhError {
@@ -22,6 +23,8 @@ function unavailable(what: string, cause: unknown): DinhDanhError {
     },
   );
 }
+
+const timedOut = () => new Error('Redis command timed out');
 
 /**
  * The command runner for a client.
@@ -38,7 +41,7 @@ export function commandRunner(client: RedisCommandClient, what: string): RunComm
     const send = probe.sendCommand.bind(client) as (args: string[]) => Promise<unknown>;
     return async (args) => {
       try {
-        return await send(args);
+        return await bounded(send(args), STORE_TIMEOUT_MS, timedOut);
       } catch (cause) {
         throw unavailable(what, cause);
       }
@@ -51,7 +54,7 @@ export function commandRunner(client: RedisCommandClient, what: string): RunComm
     ) => Promise<unknown>;
     return async ([command = '', ...args]) => {
       try {
-        return await call(command, ...args);
+        return await bounded(call(command, ...args), STORE_TIMEOUT_MS, timedOut);
       } catch (cause) {
         throw unavailable(what, cause);
       }

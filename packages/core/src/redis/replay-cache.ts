@@ -33,5 +33,8 @@ export function redisReplayCache(
       const reply = await run(['SET', prefix + key, '1', 'NX', 'PXAT', pxat(expiresAt)]);
       return replyText(reply) === 'OK';
     },
+    async delete(key) {
+      await run(['DEL', prefix + key]);
+    },
   };
 }

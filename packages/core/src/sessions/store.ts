@@ -1,3 +1,4 @@
+import { bounded, STORE_TIMEOUT_MS } from '../bounded';
 import { DinhDanhError, isDinhDanhError } from '../errors';
 
 /**
@@ -35,13 +36,13 @@ export function getMany(
 
 /**
  * The store as the session manager uses it: any failure of the app's store (a dropped
- * connection, a timeout) becomes `store_unavailable` (503), so a request fails closed with
+ * connection, a call unanswered after {@link STORE_TIMEOUT_MS}) becomes `store_unavailable` (503), so a request fails closed with
  * a clean code instead of a 500, and the next request tries the store again.
  */
 export function failClosed(store: SessionStore): SessionStore {
   const guard = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
-      return await run();
+      return await bounded(run(), STORE_TIMEOUT_MS, () => new Error('store call timed out'));
     } catch (error) {
       if (isDinhDanhError(error)) throw error;
       throw new DinhDanhError(

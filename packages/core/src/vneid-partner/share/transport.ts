@@ -93,7 +93,7 @@ export function shareTransport(settings: ShareTransportSettings): CrossDeviceTra
     },
 
     async poll(ctx, handle) {
-      return once(ctx, handle, await pollOnce(ctx, handle));
+      return pollOnce(ctx, handle);
     },
   };
 
@@ -116,22 +116,4 @@ export function shareTransport(settings: ShareTransportSettings): CrossDeviceTra
     if (!parsed.success) throw invalidAnswer('status');
     return shareStatus(ctx, handle, parsed.data);
   }
-}
-
-/**
- * An approval is handed out once per transaction: the provider's status endpoint keeps
- * answering `approved`, and a webhook retried with a new timestamp stores the result again,
- * so a copied handle could otherwise open more sessions.
- */
-async function once(
-  ctx: CrossDeviceContext,
-  handle: QrLoginHandle,
-  status: QrLoginStatus,
-): Promise<QrLoginStatus> {
-  if (status.status !== 'approved') return status;
-  if (await ctx.replayCache.add(`share:${handle.ref}`, handle.expiresAt)) return status;
-  throw new DinhDanhError(
-    'qr_invalid',
-    'This share transaction was already used to sign in; start again.',
-  );
 }
