@@ -18,7 +18,7 @@ legend{font-weight:600;padding:0 .25rem}
 fieldset.personas{border:0;margin:0;padding:0}
 .choice{position:relative;display:flex;gap:.75rem;align-items:center;min-height:2.75rem;padding:.5rem 0;border-top:1px solid #e3e3e3}
 .choice:first-of-type{border-top:0}
-.choice input{flex:none;margin:0;width:1.25rem;height:1.25rem}
+.choice input{position:relative;z-index:1;flex:none;margin:0;width:1.25rem;height:1.25rem}
 .choice label{cursor:pointer}
 .choice label::after{content:"";position:absolute;inset:0}
 .choice-text{display:flex;flex-direction:column}
