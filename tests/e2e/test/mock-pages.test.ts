@@ -16,6 +16,9 @@ const WORDS = {
   en: { page: /Electronic identity — test server/, not: /máy chủ thử nghiệm/ },
 } as const;
 
+/** Common English words of the mock's developer strings. */
+const ENGLISH = /\b(the|is|this|account|choose|registered|expired|locked)\b/i;
+
 describe.skipIf(!HAS_CHROMIUM)(`every page of the mock (needs ${CHROMIUM})`, () => {
   let browser: Browser;
   let mock: PagesMock;
@@ -40,6 +43,10 @@ describe.skipIf(!HAS_CHROMIUM)(`every page of the mock (needs ${CHROMIUM})`, () 
       const text = await page.locator('main').innerText();
       expect(await page.locator('header').innerText(), what).toMatch(WORDS[locale].page);
       expect(text, what).not.toMatch(WORDS[locale].not);
+      // what a citizen reads (the developer details stay folded away): no English sentence
+      // on a Vietnamese page, no raw UTC timestamp on either
+      if (locale === 'vi') expect(text, what).not.toMatch(ENGLISH);
+      expect(text, what).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
       expect(await axeFindings(page), what).toEqual([]);
     }
     const ui = `ui_locales=${locale}`;
