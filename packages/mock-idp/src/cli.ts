@@ -4,7 +4,6 @@
  * wins over the file). Exit codes: 0 after SIGINT/SIGTERM, 1 when the server cannot
  * start, 2 for bad usage or a bad config file.
  */
-import { randomBytes, createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isDinhDanhError } from '@dinhdanh/core';
@@ -129,27 +128,19 @@ function packageVersion(): string {
   return pkg.version ?? '0.0.0';
 }
 
-/** A ready-to-click authorize URL for the dev client, so a newcomer sees the picker. */
-function demoLink(issuer: string): string[] {
-  // PKCE is required; the verifier is printed so the code can be redeemed by hand.
-  const verifier = randomBytes(32).toString('base64url');
-  const challenge = createHash('sha256').update(verifier).digest('base64url');
-  const url = new URL(endpointUrl({ issuer }, PATHS.authorize));
-  url.search = new URLSearchParams({
-    client_id: DEV_CLIENT.clientId,
-    response_type: 'code',
-    scope: 'openid profile',
-    redirect_uri: DEV_CLIENT.redirectUris[0],
-    state: randomBytes(12).toString('base64url'),
-    nonce: randomBytes(12).toString('base64url'),
-    code_challenge: challenge,
-    code_challenge_method: 'S256',
-  }).toString();
+/**
+ * What to do next, with the development client. No authorize link: it would end on
+ * `localhost:3000`, where nothing listens until the reader's own app does.
+ */
+function nextSteps(issuer: string): string[] {
   return [
     '',
-    'Try it: open this URL in a browser to pick a persona and consent',
-    `  ${url.href}`,
-    `  (you land on ${DEV_CLIENT.redirectUris[0]}?code=…; code_verifier ${verifier})`,
+    'Next:',
+    `  Connect your app: issuer ${issuer}, client_id ${DEV_CLIENT.clientId}, redirect URI`,
+    `    ${DEV_CLIENT.redirectUris[1]} (exact match; your own with --config <file>).`,
+    '    Step by step: docs/getting-started.md in the dinhdanh repository.',
+    '  See it with example apps: in a clone of the dinhdanh repository, `npx -y pnpm@10 demo`',
+    '    starts this mock with the examples and prints what to try at each URL.',
   ];
 }
 
@@ -276,7 +267,7 @@ export async function runCli(
     lines.push(
       `  dev client client_id=${DEV_CLIENT.clientId} client_secret=${DEV_CLIENT.clientSecret}`,
     );
-    lines.push(...demoLink(running.issuer));
+    lines.push(...nextSteps(running.issuer));
   }
   lines.push('', 'Press Ctrl+C to stop.');
   io.out(lines.join('\n'));

@@ -24,6 +24,8 @@ export type PageLocale = 'vi' | 'en';
 export interface PersonaSummary {
   readonly id: string;
   readonly label: string;
+  /** Who this test persona is, in the page's language, when the persona says. */
+  readonly description?: string;
   readonly level: AssuranceLevel;
   readonly accountType: AccountType;
   readonly locked: boolean;
@@ -89,6 +91,10 @@ export interface ErrorPageModel {
   readonly locale: PageLocale;
   /** The OAuth error code, when there is one (shown small, for developers). */
   readonly error?: string;
+  /** What the citizen can do next, in their language. */
+  readonly next?: string;
+  /** The technical sentence for developers (English), shown under "for developers". */
+  readonly detail?: string;
 }
 
 /** Model of the page shown after logout when no valid post_logout_redirect_uri was given. */

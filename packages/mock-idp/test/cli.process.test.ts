@@ -80,16 +80,22 @@ afterEach(() => {
 });
 
 describe('dinhdanh-mock-idp as a process', () => {
-  it('starts with no configuration, prints issuer, discovery, dev client and a demo link; logs in headlessly; exits 0 on SIGTERM', async () => {
+  it('starts with no configuration, prints issuer, discovery, dev client and what to do next; logs in headlessly; exits 0 on SIGTERM', async () => {
     const r = run(['--port', '0', '--auto-approve']);
     const issuer = await issuerOf(r);
     expect(issuer).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(r.stdout()).toContain(`discovery  ${issuer}/.well-known/openid-configuration`);
     expect(r.stdout()).toContain(`client_id=${DEV_CLIENT.clientId}`);
     expect(r.stdout()).toMatch(/personas\s+citizen-l2, /);
-    expect(r.stdout()).toMatch(
-      new RegExp(`${issuer}/\\S*authorize\\?client_id=${DEV_CLIENT.clientId}&`),
+    // no link that ends on localhost:3000 where nothing listens: what to do next instead
+    expect(r.stdout()).not.toContain('/authorize?');
+    expect(r.stdout()).not.toContain('Try it');
+    expect(r.stdout()).toContain(
+      'redirect URI\n    http://localhost:3000/auth/callback (exact match',
     );
+    expect(r.stdout()).toContain('--config <file>');
+    expect(r.stdout()).toContain('docs/getting-started.md');
+    expect(r.stdout()).toContain('`npx -y pnpm@10 demo`');
 
     const discovery = await fetch(`${issuer}/.well-known/openid-configuration`);
     expect(((await discovery.json()) as { issuer: string }).issuer).toBe(issuer);

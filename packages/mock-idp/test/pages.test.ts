@@ -159,7 +159,9 @@ describe('persona picker', () => {
     const g1 = page.indexOf(`data-testid="${PAGE_TEST_IDS.personaGroup}-1"`);
     expect(g2).toBeGreaterThan(-1);
     expect(g1).toBeGreaterThan(g2);
-    expect(page.match(/<legend>/g)).toHaveLength(3);
+    // one legend for the whole choice (a form error is tied to it), one per level
+    expect(page.match(/<legend>/g)).toHaveLength(4);
+    expect(page).toContain('<legend>Chọn tài khoản</legend>');
     expect(page).toContain('<legend>Tài khoản định danh điện tử mức 2</legend>');
     expect(page).toContain('<legend>Tài khoản định danh điện tử của tổ chức</legend>');
     expect(page.indexOf('persona-group-0')).toBeGreaterThan(g1);
@@ -204,7 +206,7 @@ describe('persona picker', () => {
 
   it('announces a form error', () => {
     expect(norm(renderLogin(loginModel({ error: 'Tài khoản bị khoá' })))).toMatch(
-      /role="alert" id="form-error" data-testid="form-error"> ?Tài khoản bị khoá/,
+      /role="alert" id="form-error" data-testid="form-error" tabindex="-1" autofocus> ?Tài khoản bị khoá/,
     );
   });
 });
@@ -225,7 +227,10 @@ describe('consent screen', () => {
     ]) {
       expect(page).toContain(label);
     }
-    expect(page).toContain('Thẻ bảo hiểm y tế<span class="tag sensitive">dữ liệu cá nhân nhạy cảm');
+    // a space and a visually hidden dash: read as two words, not "y tếdữ liệu"
+    expect(page).toContain(
+      'Thẻ bảo hiểm y tế <span class="tag sensitive"><span class="visually-hidden">— </span>dữ liệu cá nhân nhạy cảm',
+    );
   });
 
   it('fixes required attributes and offers optional ones as ticked, labelled checkboxes', () => {
@@ -351,7 +356,14 @@ describe('every documented test id appears on some page', () => {
       renderDevice({ ...device, state: 'enter_code' }),
       renderDevice({ ...device, state: 'pick', userCode: 'AB', client: { id: 'c', name: 'C' } }),
       renderDevice({ ...device, state: 'done_approved' }),
-      renderError({ locale: 'vi', title: 't', error: 'e', description: 'd' }),
+      renderError({
+        locale: 'vi',
+        title: 't',
+        error: 'e',
+        description: 'd',
+        next: 'n',
+        detail: 'x',
+      }),
       renderLoggedOut({ locale: 'vi' }),
     ].join('\n');
     for (const id of Object.values(PAGE_TEST_IDS)) {

@@ -8,6 +8,7 @@ import type { Context } from '../context';
 import type { PageLocale } from '../page-models';
 import type { MockClient } from '../options';
 import { matchesRedirectUri } from '../clients/redirect-uri';
+import type { PageProblemKind } from '../pages/problems';
 import type { AuthorizationRequest, ClaimsRequest } from '../store/types';
 import { OAuthProblem, single } from '../util/http';
 import { splitList } from '../util/scope';
@@ -17,10 +18,14 @@ export class PageProblem extends Error {
   constructor(
     readonly error: string,
     readonly description: string,
+    /** What the citizen is told about it. */
+    readonly kind: PageProblemKind = 'bad_link',
   ) {
     super(description);
   }
 }
+
+const REGISTER_HOW = 'register it with --config <file> (the CLI) or the clients option';
 
 /** Find the client and check the redirect URI; failures are {@link PageProblem}s. */
 export function resolveClient(
@@ -31,15 +36,27 @@ export function resolveClient(
   if (clientId === null || clientId === '')
     throw new PageProblem('invalid_request', 'client_id is missing');
   const client = ctx.clients.get(clientId);
-  if (client === undefined)
-    throw new PageProblem('invalid_client', `unknown client_id ${clientId}`);
+  if (client === undefined) {
+    throw new PageProblem(
+      'invalid_client',
+      `unknown client_id ${clientId}; registered: ${[...ctx.clients.keys()].join(', ')}; ${REGISTER_HOW}`,
+      'unknown_client',
+    );
+  }
   const redirectUris = params.getAll('redirect_uri');
   const redirectUri = redirectUris[0];
   if (redirectUris.length !== 1 || redirectUri === undefined || redirectUri === '') {
     throw new PageProblem('invalid_request', 'redirect_uri is missing or repeated');
   }
   if (!matchesRedirectUri(client.redirectUris, redirectUri)) {
-    throw new PageProblem('invalid_request', 'redirect_uri is not registered for this client');
+    throw new PageProblem(
+      'invalid_request',
+      `redirect_uri is not registered for this client: ${redirectUri} is not one of ` +
+        `${client.redirectUris.join(', ')} registered for ${client.clientId}. Redirect URIs ` +
+        'match exactly (only a loopback IP literal such as http://127.0.0.1 may change its ' +
+        `port, RFC 8252 §7.3); ${REGISTER_HOW}`,
+      'unregistered_redirect',
+    );
   }
   return { client, redirectUri };
 }

@@ -10,11 +10,12 @@ import {
 } from '../authorization/parse-request';
 import { redirectError } from '../authorization/redirect';
 import { requestedAttributes } from '../authorization/requested-attributes';
-import { endpointUrl, PATHS, type Context } from '../context';
+import type { Context } from '../context';
 import { findPersona } from '../personas/registry';
 import { OAuthProblem, readParams, redirect } from '../util/http';
 import { randomToken } from '../util/random';
-import { errorPage } from './page';
+import { pickLocale } from '../pages/locale';
+import { errorPage, interactionUrl } from './page';
 
 const FAULTS = [
   ['authorize_access_denied', 'access_denied', 'the citizen denied the request (injected fault)'],
@@ -45,20 +46,20 @@ function pushedParams(
 
 /** Handle the authorization endpoint. */
 export async function authorize(ctx: Context, request: Request): Promise<Response> {
-  let params: URLSearchParams;
+  let params = await readParams(request);
+  // the error page speaks the language the client asked for, before anything is trusted
+  let locale = pickLocale(params.get('ui_locales'), ctx.options.locale);
   let pushed: boolean;
   let client;
   let redirectUri: string;
   try {
-    ({ params, pushed } = pushedParams(ctx, await readParams(request)));
+    ({ params, pushed } = pushedParams(ctx, params));
+    locale = pickLocale(params.get('ui_locales'), locale);
     ({ client, redirectUri } = resolveClient(ctx, params));
   } catch (error) {
     if (error instanceof PageProblem || error instanceof OAuthProblem) {
-      return errorPage(
-        ctx,
-        error instanceof PageProblem ? error.error : error.error,
-        error.description,
-      );
+      const kind = error instanceof PageProblem ? error.kind : 'bad_link';
+      return errorPage(ctx, kind, error.error, error.description, locale);
     }
     throw error;
   }
@@ -113,5 +114,5 @@ export async function authorize(ctx: Context, request: Request): Promise<Respons
     requested,
     expiresAt: ctx.now() + ctx.options.lifetimes.interaction * 1000,
   });
-  return redirect(endpointUrl(ctx, `${PATHS.interaction}/${id}`));
+  return redirect(interactionUrl(ctx, id, authRequest.locale));
 }

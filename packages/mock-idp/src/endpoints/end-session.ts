@@ -45,6 +45,7 @@ export async function endSessionEndpoint(ctx: Context, request: Request): Promis
   if (hintRaw !== null && hintRaw !== '' && hint === undefined) {
     return errorPage(
       ctx,
+      'bad_logout',
       'invalid_request',
       'id_token_hint is not an ID token this provider issued',
       locale,
@@ -55,6 +56,7 @@ export async function endSessionEndpoint(ctx: Context, request: Request): Promis
   if (typeof hintAud === 'string' && clientIdParam !== undefined && clientIdParam !== hintAud) {
     return errorPage(
       ctx,
+      'bad_logout',
       'invalid_request',
       'client_id differs from the audience of id_token_hint',
       locale,
@@ -67,10 +69,17 @@ export async function endSessionEndpoint(ctx: Context, request: Request): Promis
     postLogout !== undefined &&
     (client === undefined || !client.postLogoutRedirectUris.includes(postLogout))
   ) {
+    const registered =
+      client === undefined
+        ? `no client is named (send id_token_hint or client_id); registered clients: ${[...ctx.clients.keys()].join(', ')}`
+        : `registered for ${client.clientId}: ${client.postLogoutRedirectUris.join(', ') || '(none)'}`;
     return errorPage(
       ctx,
+      'unregistered_logout_redirect',
       'invalid_request',
-      'post_logout_redirect_uri is not registered for this client',
+      `post_logout_redirect_uri is not registered for this client: ${postLogout} is not exact-matched; ` +
+        `${registered}; register it with --config <file> (the CLI) or the clients option ` +
+        '(postLogoutRedirectUris)',
       locale,
     );
   }

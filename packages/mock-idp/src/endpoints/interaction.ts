@@ -6,14 +6,16 @@ import type { AttributeName } from '@dinhdanh/core';
 import { completeLogin, personaProblem } from '../authorization/complete';
 import { redirectError } from '../authorization/redirect';
 import { requestedLevel } from '../authorization/requested-attributes';
-import { endpointUrl, PATHS, type Context } from '../context';
+import type { Context } from '../context';
 import type { ClientSummary } from '../page-models';
 import type { MockClient } from '../options';
 import { pageHeadersFor } from '../pages';
 import { findPersona, summarise } from '../personas/registry';
 import type { Interaction } from '../store/types';
 import { html, readParams, redirect } from '../util/http';
-import { errorPage } from './page';
+import { pickLocale } from '../pages/locale';
+import { messagesFor } from '../pages/messages';
+import { errorPage, interactionUrl } from './page';
 
 function clientSummary(client: MockClient): ClientSummary {
   return { id: client.clientId, name: client.name ?? client.clientId };
@@ -35,9 +37,11 @@ function loginPage(
   const body = ctx.pages.renderLogin({
     interactionId: interaction.id,
     client: clientSummary(client),
-    personas: ctx.personas.map(summarise),
+    personas: ctx.personas.map((p) => summarise(p, interaction.request.locale)),
     locale: interaction.request.locale,
-    actions: { login: endpointUrl(ctx, `${PATHS.interaction}/${interaction.id}/login`) },
+    actions: {
+      login: interactionUrl(ctx, interaction.id, interaction.request.locale, '/login'),
+    },
     ...(hint === undefined ? {} : { loginHint: hint.id }),
     ...(level === undefined ? {} : { requestedLevel: level }),
     ...(error === undefined ? {} : { error }),
@@ -55,19 +59,22 @@ function consentPage(
   if (persona === undefined)
     return errorPage(
       ctx,
+      'login_expired',
       'invalid_request',
-      'the persona no longer exists',
+      'the persona chosen for this interaction no longer exists',
       interaction.request.locale,
     );
   const purpose = interaction.request.purpose;
   const body = ctx.pages.renderConsent({
     interactionId: interaction.id,
     client: clientSummary(client),
-    persona: summarise(persona),
+    persona: summarise(persona, interaction.request.locale),
     // only what this account has: an attribute it lacks cannot be shared
     requested: interaction.requested.filter((r) => persona.attributes[r.attribute] !== undefined),
     locale: interaction.request.locale,
-    actions: { consent: endpointUrl(ctx, `${PATHS.interaction}/${interaction.id}/consent`) },
+    actions: {
+      consent: interactionUrl(ctx, interaction.id, interaction.request.locale, '/consent'),
+    },
     ...(purpose === undefined ? {} : { purpose }),
   });
   return html(body, pageHeadersFor([interaction.request.redirectUri]));
@@ -76,6 +83,7 @@ function consentPage(
 function live(
   ctx: Context,
   id: string,
+  request: Request,
 ): { interaction: Interaction; client: MockClient } | Response {
   const interaction = ctx.store.interactions.get(id);
   const client =
@@ -83,9 +91,11 @@ function live(
   if (interaction === undefined || client === undefined || interaction.expiresAt < ctx.now()) {
     return errorPage(
       ctx,
+      'login_expired',
       'invalid_request',
-      'This login has expired or was already finished; start again from the application.',
-      ctx.options.locale,
+      `interaction ${id} is unknown, expired or finished (lifetime ` +
+        `${ctx.options.lifetimes.interaction} s); start a new authorization request`,
+      pickLocale(new URL(request.url).searchParams.get('ui_locales'), ctx.options.locale),
       404,
     );
   }
@@ -95,7 +105,7 @@ function live(
 /** Handle /interaction/{id}[/login|/consent]. */
 export async function interaction(ctx: Context, request: Request, rest: string): Promise<Response> {
   const [id = '', step] = rest.split('/');
-  const found = live(ctx, id);
+  const found = live(ctx, id, request);
   if (found instanceof Response) return found;
   const { interaction: current, client } = found;
   const req = current.request;
@@ -106,7 +116,14 @@ export async function interaction(ctx: Context, request: Request, rest: string):
       : consentPage(ctx, current, client, current.personaId);
   }
   if (request.method !== 'POST')
-    return errorPage(ctx, 'invalid_request', 'use the form', req.locale, 405);
+    return errorPage(
+      ctx,
+      'bad_link',
+      'invalid_request',
+      `${request.method} is not allowed here: the pages post their forms`,
+      req.locale,
+      405,
+    );
   const form = await readParams(request);
 
   if (step === 'login') {
@@ -123,8 +140,7 @@ export async function interaction(ctx: Context, request: Request, rest: string):
     }
     const persona = findPersona(ctx.personas, form.get('persona') ?? undefined);
     if (persona === undefined) {
-      const message = req.locale === 'vi' ? 'Hãy chọn một tài khoản.' : 'Choose an account.';
-      return loginPage(ctx, current, client, message, 400);
+      return loginPage(ctx, current, client, messagesFor(req.locale).chooseAccountError, 400);
     }
     const problem = personaProblem(req, client, persona);
     if (problem !== undefined) {
@@ -143,7 +159,7 @@ export async function interaction(ctx: Context, request: Request, rest: string):
       return completeLogin(ctx, req, client, persona, [], 303);
     }
     current.personaId = persona.id;
-    return redirect(endpointUrl(ctx, `${PATHS.interaction}/${id}`), 303);
+    return redirect(interactionUrl(ctx, id, req.locale), 303);
   }
 
   if (step === 'consent' && current.personaId !== undefined) {
@@ -165,5 +181,12 @@ export async function interaction(ctx: Context, request: Request, rest: string):
       .map((r) => r.attribute);
     return completeLogin(ctx, req, client, persona, granted, 303);
   }
-  return errorPage(ctx, 'invalid_request', 'unknown step of the login', req.locale, 404);
+  return errorPage(
+    ctx,
+    'bad_link',
+    'invalid_request',
+    `unknown step of the login: ${step ?? '(none)'}`,
+    req.locale,
+    404,
+  );
 }

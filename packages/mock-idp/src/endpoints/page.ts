@@ -1,17 +1,44 @@
 /** Rendering the pages (pages/) with the right headers. */
-import type { Context } from '../context';
+import { endpointUrl, PATHS, type Context } from '../context';
 import type { PageLocale } from '../page-models';
 import { pageHeaders } from '../pages';
+import { citizenText, type PageProblemKind } from '../pages/problems';
 import { html } from '../util/http';
 
-/** The error page, for problems that must not be redirected to the client. */
+/**
+ * The error page, for problems that must not be redirected to the client: what happened
+ * and what to do next in the citizen's language, the OAuth `error` and the technical
+ * `detail` (English) for developers.
+ */
 export function errorPage(
   ctx: Context,
+  kind: PageProblemKind,
   error: string,
-  description: string,
+  detail: string,
   locale: PageLocale = ctx.options.locale,
   status = 400,
 ): Response {
-  const title = locale === 'vi' ? 'Không thể tiếp tục đăng nhập' : 'The login cannot continue';
-  return html(ctx.pages.renderError({ title, description, locale, error }), pageHeaders, status);
+  const text = citizenText(kind, locale);
+  return html(
+    ctx.pages.renderError({
+      title: text.title,
+      description: text.description,
+      next: text.next,
+      locale,
+      error,
+      detail,
+    }),
+    pageHeaders,
+    status,
+  );
+}
+
+/**
+ * The URL of an interaction (`/interaction/{id}` plus `suffix`). A language other than the
+ * default travels in `ui_locales`, so the page that says the login has expired (when the
+ * interaction is gone) still speaks it.
+ */
+export function interactionUrl(ctx: Context, id: string, locale: PageLocale, suffix = ''): string {
+  const url = endpointUrl(ctx, `${PATHS.interaction}/${id}${suffix}`);
+  return locale === ctx.options.locale ? url : `${url}?ui_locales=${locale}`;
 }

@@ -8,10 +8,19 @@ import { messagesFor, type Messages } from './messages';
 import type { PageLocale } from './locale';
 import { PAGE_TEST_IDS as T } from './test-ids';
 
+/**
+ * A tag after a label ("sensitive", "required"): a separate word for screen readers too
+ * (a space and a visually hidden dash), not glued onto the label's last word.
+ */
+export function labelTag(text: string, sensitive: boolean): SafeHtml {
+  return html` <span class="${sensitive ? 'tag sensitive' : 'tag'}"
+    ><span class="visually-hidden">— </span>${text}</span
+  >`;
+}
+
 function attributeLabel(name: AttributeName, locale: PageLocale, m: Messages): SafeHtml {
   const info = ATTRIBUTES[name];
-  const tag = info.sensitive ? html`<span class="tag sensitive">${m.sensitive}</span>` : html``;
-  return html`${info.label[locale]}${tag}`;
+  return html`${info.label[locale]}${info.sensitive ? labelTag(m.sensitive, true) : html``}`;
 }
 
 /**
@@ -44,8 +53,10 @@ export function renderConsent(model: ConsentPageModel): string {
                   data-testid="${T.attribute}-${a.attribute}"
                 />
                 <label for="attribute-${a.attribute}"
-                  >${attributeLabel(a.attribute, model.locale, m)}
-                  <span class="tag">${m.required}</span></label
+                  >${attributeLabel(a.attribute, model.locale, m)}${labelTag(
+                    m.required,
+                    false,
+                  )}</label
                 >
                 ${hidden(PAGE_FIELDS.attributes, a.attribute)}
               </div>`,

@@ -32,7 +32,7 @@ function enterCode(model: DevicePageModel, m: Messages, invalid: boolean): SafeH
   </form>`;
 }
 
-function pick(model: DevicePageModel, m: Messages): SafeHtml {
+function pick(model: DevicePageModel, m: Messages, invalid: boolean): SafeHtml {
   const client =
     model.client === undefined
       ? html``
@@ -49,7 +49,7 @@ function pick(model: DevicePageModel, m: Messages): SafeHtml {
     <form method="post" action="${model.actions.device}" data-testid="${T.deviceConfirmForm}">
       ${hidden('ui_locales', model.locale)}
       ${model.userCode === undefined ? html`` : hidden(PAGE_FIELDS.userCode, model.userCode)}
-      ${personaPicker(model.personas, m, undefined)} ${decisionButtons(m)}
+      ${personaPicker(model.personas, m, undefined, invalid)} ${decisionButtons(m)}
     </form>`;
 }
 
@@ -75,7 +75,7 @@ export function renderDevice(model: DevicePageModel): string {
       body = html`${formError(model.message ?? m.deviceCodeInvalid)} ${enterCode(model, m, true)}`;
       break;
     case 'pick':
-      body = html`${formError(model.message)} ${pick(model, m)}`;
+      body = html`${formError(model.message)} ${pick(model, m, model.message !== undefined)}`;
       break;
     case 'done_approved':
       body = done('approved', m, model.message);

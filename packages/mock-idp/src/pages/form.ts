@@ -8,10 +8,23 @@ export function hidden(name: string, value: string): SafeHtml {
   return html`<input type="hidden" name="${name}" value="${value}" />`;
 }
 
-/** A form error, announced to screen readers. */
+/** The id of the form error, for `aria-describedby` of the field or group it is about. */
+export const FORM_ERROR_ID = 'form-error';
+
+/**
+ * A form error, announced to screen readers and focused when the page loads (`autofocus`,
+ * no script needed), so keyboard and screen-reader users start from it.
+ */
 export function formError(message: string | undefined): SafeHtml {
   if (message === undefined) return html``;
-  return html`<p class="error" role="alert" id="form-error" data-testid="${T.formError}">
+  return html`<p
+    class="error"
+    role="alert"
+    id="${FORM_ERROR_ID}"
+    data-testid="${T.formError}"
+    tabindex="-1"
+    autofocus
+  >
     ${message}
   </p>`;
 }

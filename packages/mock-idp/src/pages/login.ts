@@ -23,7 +23,7 @@ export function renderLogin(model: LoginPageModel): string {
     ${levelHint}
     <form method="post" action="${model.actions.login}" data-testid="${T.loginForm}">
       ${hidden(PAGE_FIELDS.interaction, model.interactionId)}
-      ${personaPicker(model.personas, m, model.loginHint)}
+      ${personaPicker(model.personas, m, model.loginHint, model.error !== undefined)}
       <div class="buttons">
         <button type="submit" data-testid="${T.loginSubmit}">${m.continue}</button>
         ${denyButton(m.cancel, T.loginCancel)}

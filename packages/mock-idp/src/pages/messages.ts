@@ -40,9 +40,20 @@ const MESSAGES = {
     deviceApproved: 'Đã xác nhận. Bạn có thể quay lại thiết bị ban đầu.',
     deviceDenied: 'Đã từ chối yêu cầu đăng nhập.',
     errorCode: 'Mã lỗi',
+    forDevelopers: 'Dành cho nhà phát triển',
+    chooseAccountLegend: 'Chọn tài khoản',
+    chooseAccountError:
+      'Bạn chưa chọn tài khoản. Hãy chọn một tài khoản trong danh sách rồi bấm Tiếp tục.',
+    accountLocked:
+      'Tài khoản định danh điện tử này đang bị khoá nên không dùng được. Hãy chọn tài khoản khác, hoặc mở khoá tài khoản trên ứng dụng VNeID rồi thử lại.',
+    levelTooLow: (level: number, wanted: number) =>
+      `Tài khoản này ở mức ${level}, dịch vụ yêu cầu mức ${wanted}. Hãy chọn tài khoản mức ${wanted}, hoặc nâng cấp tài khoản trên ứng dụng VNeID.`,
+    deviceEnded:
+      'Yêu cầu đăng nhập này đã kết thúc. Hãy bắt đầu đăng nhập lại trên thiết bị ban đầu để nhận mã mới.',
     loggedOutTitle: 'Bạn đã đăng xuất',
     loggedOutBody: 'Phiên đăng nhập định danh điện tử của bạn đã kết thúc.',
     loggedOutOf: 'Bạn đã đăng xuất khỏi',
+    loggedOutNext: 'Bạn có thể đóng trang này, hoặc quay lại dịch vụ để đăng nhập lại.',
     accountType: {
       citizen: 'Công dân Việt Nam',
       foreigner: 'Người nước ngoài',
@@ -87,9 +98,20 @@ const MESSAGES = {
     deviceApproved: 'Confirmed. You can go back to the first device.',
     deviceDenied: 'The login request was denied.',
     errorCode: 'Error code',
+    forDevelopers: 'For developers',
+    chooseAccountLegend: 'Choose an account',
+    chooseAccountError:
+      'You have not chosen an account. Choose one from the list, then select Continue.',
+    accountLocked:
+      'This electronic identity account is locked, so it cannot be used. Choose another account, or unlock this one in the VNeID app and try again.',
+    levelTooLow: (level: number, wanted: number) =>
+      `This account is at level ${level}; the service requires level ${wanted}. Choose a level ${wanted} account, or upgrade this one in the VNeID app.`,
+    deviceEnded:
+      'This login request has ended. Start the login again on the first device to get a new code.',
     loggedOutTitle: 'You are logged out',
     loggedOutBody: 'Your electronic identity session has ended.',
     loggedOutOf: 'You are logged out of',
+    loggedOutNext: 'You can close this page, or go back to the service to log in again.',
     accountType: {
       citizen: 'Vietnamese citizen',
       foreigner: 'Foreign national',

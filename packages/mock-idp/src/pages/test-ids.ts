@@ -12,6 +12,8 @@ export const PAGE_TEST_IDS = {
   formError: 'form-error',
   /** Login: the picker form. */
   loginForm: 'login-form',
+  /** Login, device and share: the group of every persona (a form error is tied to it). */
+  personaPicker: 'persona-picker',
   /** Login and device: one fieldset per level (`persona-group-1`, `persona-group-2`). */
   personaGroup: 'persona-group',
   /** Login and device: one persona's radio button (`persona-<id>`). */
@@ -50,8 +52,12 @@ export const PAGE_TEST_IDS = {
   deviceResult: 'device-result',
   /** Error page: the OAuth error code. */
   errorCode: 'error-code',
-  /** Error page: the description. */
+  /** Error page: what happened, in the citizen's language. */
   errorDescription: 'error-description',
+  /** Error page: what the citizen can do next. */
+  errorNext: 'error-next',
+  /** Error page: the technical detail for developers (English), under "for developers". */
+  errorDetail: 'error-detail',
   /** Logged-out page: the message. */
   loggedOut: 'logged-out',
 } as const;

@@ -53,7 +53,10 @@ export function builtinPersonas(now: number): readonly PersonaInput[] {
   return [
     {
       id: 'citizen-l2',
-      label: 'Nguyễn Văn An — công dân mức 2, đủ giấy tờ tích hợp',
+      description: {
+        vi: 'công dân mức 2, đủ giấy tờ tích hợp',
+        en: 'level 2 citizen with every integrated document',
+      },
       level: 2,
       accountType: 'citizen',
       amr: ['pwd', 'otp', 'face'],
@@ -112,7 +115,10 @@ export function builtinPersonas(now: number): readonly PersonaInput[] {
     },
     {
       id: 'citizen-l1',
-      label: 'Trần Thị Bình — công dân mức 1',
+      description: {
+        vi: 'công dân mức 1',
+        en: 'level 1 citizen',
+      },
       level: 1,
       accountType: 'citizen',
       amr: ['pwd', 'otp'],
@@ -131,7 +137,10 @@ export function builtinPersonas(now: number): readonly PersonaInput[] {
     },
     {
       id: 'citizen-l2-no-contact',
-      label: 'Lê Văn Cường — công dân mức 2, không có điện thoại và thư điện tử',
+      description: {
+        vi: 'công dân mức 2, không có điện thoại và thư điện tử',
+        en: 'level 2 citizen with no phone number or e-mail address',
+      },
       level: 2,
       accountType: 'citizen',
       amr: ['pwd', 'face'],
@@ -159,7 +168,10 @@ export function builtinPersonas(now: number): readonly PersonaInput[] {
     },
     {
       id: 'guardian',
-      label: 'Phạm Thị Dung — công dân mức 2, người giám hộ',
+      description: {
+        vi: 'công dân mức 2, người giám hộ',
+        en: 'level 2 citizen, a guardian',
+      },
       level: 2,
       accountType: 'citizen',
       amr: ['pwd', 'otp', 'face'],
@@ -182,7 +194,10 @@ export function builtinPersonas(now: number): readonly PersonaInput[] {
     },
     {
       id: 'child',
-      label: 'Phạm Minh Khang — trẻ em dưới 14 tuổi (tài khoản do mẹ đăng ký)',
+      description: {
+        vi: 'trẻ em dưới 14 tuổi (tài khoản do mẹ đăng ký)',
+        en: 'child under 14 (account registered by the mother)',
+      },
       level: 2,
       accountType: 'citizen',
       amr: ['pwd'],
@@ -205,7 +220,10 @@ export function builtinPersonas(now: number): readonly PersonaInput[] {
     },
     {
       id: 'foreigner-l1',
-      label: 'John Smith — người nước ngoài mức 1',
+      description: {
+        vi: 'người nước ngoài mức 1',
+        en: 'level 1 foreign national',
+      },
       level: 1,
       accountType: 'foreigner',
       amr: ['pwd', 'otp'],
@@ -223,7 +241,10 @@ export function builtinPersonas(now: number): readonly PersonaInput[] {
     },
     {
       id: 'foreigner-l2',
-      label: 'Yamada Hanako — người nước ngoài mức 2, hộ chiếu',
+      description: {
+        vi: 'người nước ngoài mức 2, hộ chiếu',
+        en: 'level 2 foreign national, passport',
+      },
       level: 2,
       accountType: 'foreigner',
       amr: ['pwd', 'otp', 'face'],
@@ -256,7 +277,10 @@ export function builtinPersonas(now: number): readonly PersonaInput[] {
     },
     {
       id: 'organisation',
-      label: 'Công ty TNHH Phần mềm Sen Vàng — tài khoản tổ chức',
+      description: {
+        vi: 'công ty phần mềm, người đại diện Nguyễn Văn An',
+        en: 'software company represented by Nguyễn Văn An',
+      },
       level: 0,
       accountType: 'organisation',
       amr: ['pwd', 'otp'],
@@ -283,7 +307,10 @@ export function builtinPersonas(now: number): readonly PersonaInput[] {
     },
     {
       id: 'locked',
-      label: 'Đỗ Văn Em — tài khoản bị khóa',
+      description: {
+        vi: 'công dân mức 2, khoá theo yêu cầu của chủ tài khoản',
+        en: 'level 2 citizen, locked at the owner’s request',
+      },
       level: 2,
       accountType: 'citizen',
       locked: true,

@@ -1,6 +1,6 @@
 /** The personas a mock knows: built-ins plus validated custom ones. */
 import { DinhDanhError } from '@dinhdanh/core';
-import type { PersonaSummary } from '../page-models';
+import type { PageLocale, PersonaSummary } from '../page-models';
 import { builtinPersonas } from './builtin';
 import { personaInputSchema, type Persona, type PersonaInput } from './schema';
 
@@ -38,8 +38,9 @@ export function findPersona(
   );
 }
 
-/** What a page shows about a persona. */
-export function summarise(persona: Persona): PersonaSummary {
+/** What a page shows about a persona, its description in the page's language. */
+export function summarise(persona: Persona, locale: PageLocale = 'vi'): PersonaSummary {
+  const description = persona.description?.[locale];
   return {
     id: persona.id,
     label:
@@ -50,6 +51,7 @@ export function summarise(persona: Persona): PersonaSummary {
     level: persona.level,
     accountType: persona.accountType,
     locked: persona.locked,
+    ...(description === undefined ? {} : { description }),
   };
 }
 

@@ -20,6 +20,8 @@ export const personaInputSchema = z
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and dashes'),
     /** Shown in the persona picker. Default: the persona's name. */
     label: z.string().min(1).optional(),
+    /** Who this test persona is, in both page languages, shown under its label in the picker. */
+    description: z.strictObject({ vi: z.string().min(1), en: z.string().min(1) }).optional(),
     level: assuranceLevelSchema,
     accountType: accountTypeSchema,
     /** A locked account: login ends in `access_denied` with this reason. */

@@ -8,8 +8,14 @@ import { html, oauthError } from '../util/http';
 import { shareLink } from './api';
 import { shareMessages } from './messages';
 import { renderSharePage, type SharePageModel } from './page-renderer';
-import { answerShare } from './result';
+import { answerShare, type ShareRefusal } from './result';
 import { shareTransactions, statusAt, type ShareTransaction } from './store';
+
+/** What the phone page says about a refused answer, in the citizen's language. */
+function refusal(locale: PageLocale, reason: Exclude<ShareRefusal, 'closed'>): string {
+  const s = shareMessages(locale);
+  return reason === 'locked' ? s.locked : reason === 'other_citizen' ? s.otherCitizen : s.choose;
+}
 
 function page(model: SharePageModel, status = 200): Response {
   return html(renderSharePage(model), pageHeaders, status);
@@ -34,7 +40,8 @@ function pickModel(
     purpose: txn.purpose,
     attributes: txn.attributes,
     expiresAt: txn.expiresAt,
-    personas: personas.map(summarise),
+    now: ctx.now(),
+    personas: personas.map((p) => summarise(p, locale)),
     ...(txn.citizenPid === undefined ? {} : { citizenHint: txn.citizenPid.slice(-4) }),
     ...(message === undefined ? {} : { message }),
   };
@@ -66,6 +73,9 @@ export async function sharePage(ctx: Context, request: Request, txnId: string): 
   if (decision === 'approve' && persona === undefined)
     return page(pickModel(ctx, txn, locale, shareMessages(locale).choose), 400);
   const answer = await answerShare(ctx, txn, persona, decision);
-  if (!answer.ok) return page(pickModel(ctx, txn, locale, answer.description), 400);
+  if (!answer.ok) {
+    if (answer.reason === 'closed') return page({ locale, state: 'expired', action }, 400);
+    return page(pickModel(ctx, txn, locale, refusal(locale, answer.reason)), 400);
+  }
   return page({ locale, state: answer.status, action });
 }

@@ -5,6 +5,7 @@
  */
 import { ATTRIBUTES, type AttributeName } from '@dinhdanh/core';
 import type { PersonaSummary } from '../page-models';
+import { labelTag } from '../pages/consent';
 import { decisionButtons, formError, hidden } from '../pages/form';
 import { html, type SafeHtml } from '../pages/html';
 import { renderDocument } from '../pages/layout';
@@ -24,6 +25,8 @@ export const SHARE_TEST_IDS = {
   attribute: 'share-attribute',
   /** The outcome (`data-state` = approved, denied, expired or unknown). */
   result: 'share-result',
+  /** When the transaction expires, in Vietnam time. */
+  expires: 'share-expires',
 } as const;
 const S = SHARE_TEST_IDS;
 
@@ -38,16 +41,38 @@ export interface SharePageModel {
   /** The last four digits of the citizen's ID number, when the transaction names one. */
   readonly citizenHint?: string;
   readonly expiresAt?: number;
+  /** The mock's clock (epoch ms), to say how long is left before `expiresAt`. */
+  readonly now?: number;
   readonly personas?: readonly PersonaSummary[];
   readonly message?: string;
 }
 
 function attributeItem(name: AttributeName, locale: PageLocale): SafeHtml {
   const info = ATTRIBUTES[name];
-  const tag = info.sensitive
-    ? html`<span class="tag sensitive">${messagesFor(locale).sensitive}</span>`
-    : html``;
+  const tag = info.sensitive ? labelTag(messagesFor(locale).sensitive, true) : html``;
   return html`<li data-testid="${S.attribute}-${name}">${info.label[locale]}${tag}</li>`;
+}
+
+/** Vietnam's time zone: the expiry is shown as the citizen's wall clock, not UTC. */
+export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** "14:32 03/12/2026 (giờ Việt Nam), còn khoảng 2 phút", in the page's language. */
+function expiry(expiresAt: number, now: number | undefined, locale: PageLocale): SafeHtml {
+  const s = shareMessages(locale);
+  const at = new Date(expiresAt);
+  const wallClock = new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
+    timeZone: VIETNAM_TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(at);
+  const left =
+    now === undefined ? '' : `, ${s.minutesLeft(Math.ceil(Math.max(0, expiresAt - now) / 60_000))}`;
+  return html`<p class="hint" data-testid="${S.expires}">
+    ${s.expiresAt}: <time datetime="${at.toISOString()}">${wallClock}</time> (${s.timeZone})${left}.
+  </p>`;
 }
 
 function pick(model: SharePageModel): SafeHtml {
@@ -58,9 +83,7 @@ function pick(model: SharePageModel): SafeHtml {
       ? html``
       : html`<p>${s.forCitizen} <strong>…${model.citizenHint}</strong>.</p>`;
   const expires =
-    model.expiresAt === undefined
-      ? html``
-      : html`<p class="hint">${s.expiresAt}: ${new Date(model.expiresAt).toISOString()}</p>`;
+    model.expiresAt === undefined ? html`` : expiry(model.expiresAt, model.now, model.locale);
   return html`<p><strong data-testid="${T.client}">${model.client ?? ''}</strong> ${s.intro}.</p>
     <p>
       <strong>${m.purpose}:</strong>
@@ -75,7 +98,8 @@ function pick(model: SharePageModel): SafeHtml {
     </fieldset>
     ${expires}
     <form method="post" action="${model.action}" data-testid="${S.form}">
-      ${hidden('ui_locales', model.locale)} ${personaPicker(model.personas ?? [], m, undefined)}
+      ${hidden('ui_locales', model.locale)}
+      ${personaPicker(model.personas ?? [], m, undefined, model.message !== undefined)}
       ${decisionButtons(m)}
     </form>`;
 }

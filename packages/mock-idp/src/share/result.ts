@@ -81,13 +81,25 @@ export async function deliverResult(ctx: Context, txn: ShareTransaction): Promis
 /** The outcome of answering a share transaction. */
 export type ShareAnswer =
   | { readonly ok: true; readonly status: 'approved' | 'denied' }
-  | { readonly ok: false; readonly error: string; readonly description: string };
+  | {
+      readonly ok: false;
+      readonly error: string;
+      readonly description: string;
+      /** Why, for the phone page to say in the citizen's language. */
+      readonly reason: ShareRefusal;
+    };
+
+/** Why a share answer was refused. */
+export type ShareRefusal = 'closed' | 'no_account' | 'locked' | 'other_citizen';
 
 /** Why this persona cannot approve this transaction, or undefined. */
-export function shareProblem(txn: ShareTransaction, persona: Persona): string | undefined {
-  if (persona.locked) return 'this e-identity account is locked';
+export function shareProblem(
+  txn: ShareTransaction,
+  persona: Persona,
+): { reason: 'locked' | 'other_citizen'; description: string } | undefined {
+  if (persona.locked) return { reason: 'locked', description: 'this e-identity account is locked' };
   if (txn.citizenPid !== undefined && persona.attributes.pid !== txn.citizenPid)
-    return 'this transaction is for another citizen';
+    return { reason: 'other_citizen', description: 'this transaction is for another citizen' };
   return undefined;
 }
 
@@ -103,14 +115,20 @@ export async function answerShare(
       ok: false,
       error: 'invalid_request',
       description: 'the transaction is expired or already answered',
+      reason: 'closed',
     };
   }
   if (decision === 'approve') {
     const persona = findPersona(ctx.personas, personaId);
     if (persona === undefined)
-      return { ok: false, error: 'invalid_request', description: 'choose an existing account' };
+      return {
+        ok: false,
+        error: 'invalid_request',
+        description: 'choose an existing account',
+        reason: 'no_account',
+      };
     const problem = shareProblem(txn, persona);
-    if (problem !== undefined) return { ok: false, error: 'access_denied', description: problem };
+    if (problem !== undefined) return { ok: false, error: 'access_denied', ...problem };
     txn.personaId = persona.id;
     txn.data = sharedClaims(ctx, txn, persona);
   }
