@@ -163,10 +163,30 @@ export interface ResolvedOptions extends Omit<
   readonly storage: SessionStorage;
   readonly store: SessionStore;
   readonly cookieName: string;
+  /** Base names of the pending QR login and login transaction cookies ({@link companionCookies}). */
+  readonly companionCookies: CompanionCookies;
   readonly maxAge: number | undefined;
   readonly keepIdentity: (identity: Identity) => Identity;
   readonly requests: ReadonlyMap<string, NamedLoginRequest>;
   readonly now: () => number;
+}
+
+/** Base names (before any `__Host-` prefix) of the short-lived cookies beside the session cookie. */
+export interface CompanionCookies {
+  /** The pending QR login: `<name>.qr`. */
+  readonly qr: string;
+  /** Login transactions: `<name>.tx.<key>`, one per pending login. */
+  readonly transaction: string;
+}
+
+/**
+ * The pending-login cookies are named after the session cookie (without a trailing
+ * `.session`): the defaults stay `dinhdanh.qr` and `dinhdanh.tx`, and two sets of handlers on
+ * one origin with their own `sessions.cookieName` never overwrite each other's logins.
+ */
+export function companionCookies(sessionCookieName: string): CompanionCookies {
+  const base = sessionCookieName.replace(/\.session$/, '');
+  return { qr: `${base}.qr`, transaction: `${base}.tx` };
 }
 
 function invalid(message: string, path?: string): DinhDanhError {
@@ -219,6 +239,7 @@ export function resolveOptions(options: AuthHandlersOptions, redirectUri: string
     // The default store keeps the revocation marks of cookie sessions: on the same clock.
     store: sessions.store ?? memoryStore({ now }),
     cookieName: sessions.cookieName,
+    companionCookies: companionCookies(sessions.cookieName),
     maxAge: sessions.maxAge,
     keepIdentity: sessions.keepIdentity ?? withoutPortrait,
     requests: resolveRequests(requests),

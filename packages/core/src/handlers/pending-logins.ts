@@ -12,21 +12,26 @@ import { clearCookie, cookieName, writeCookie, type CookiePolicy } from '../sess
 import type { RequestContext } from './context';
 import type { ResolvedOptions } from './options';
 
-/** Name (before any `__Host-` prefix) of the login transaction cookies: `dinhdanh.tx.<key>`. */
-export const TRANSACTION_COOKIE = 'dinhdanh.tx';
 /** Most logins one browser may have pending at once. */
 export const MAX_PENDING_LOGINS = 5;
 
 const KEY = /^[A-Za-z0-9_-]{16}$/;
 
-/** The cookie that holds the transaction of `state`: named by a hash of the state. */
-export async function pendingLoginCookie(state: string, policy: CookiePolicy): Promise<string> {
+/**
+ * The cookie that holds the transaction of `state`: named by a hash of the state.
+ * @param base - the transaction cookies' base name (`dinhdanh.tx` by default).
+ */
+export async function pendingLoginCookie(
+  state: string,
+  policy: CookiePolicy,
+  base = 'dinhdanh.tx',
+): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(state));
-  return `${cookieName(TRANSACTION_COOKIE, policy)}.${base64url.encode(new Uint8Array(digest)).slice(0, 16)}`;
+  return `${cookieName(base, policy)}.${base64url.encode(new Uint8Array(digest)).slice(0, 16)}`;
 }
 
-function pendingCookies(ctx: RequestContext): string[] {
-  const prefix = `${cookieName(TRANSACTION_COOKIE, ctx.policy)}.`;
+function pendingCookies(options: ResolvedOptions, ctx: RequestContext): string[] {
+  const prefix = `${cookieName(options.companionCookies.transaction, ctx.policy)}.`;
   return Object.keys(ctx.cookies).filter(
     (name) => name.startsWith(prefix) && KEY.test(name.slice(prefix.length)),
   );
@@ -43,9 +48,10 @@ export async function keepPendingLogin(
     ttl: options.transactionMaxAge,
     now: options.now,
   });
-  const name = await pendingLoginCookie(transaction.state, ctx.policy);
+  const base = options.companionCookies.transaction;
+  const name = await pendingLoginCookie(transaction.state, ctx.policy, base);
   writeCookie(ctx.headers, name, sealed, ctx.policy, options.transactionMaxAge);
-  const others = pendingCookies(ctx).filter((other) => other !== name);
+  const others = pendingCookies(options, ctx).filter((other) => other !== name);
   const excess = others.length - (MAX_PENDING_LOGINS - 1);
   if (excess <= 0) return;
   const started = await Promise.all(
@@ -74,9 +80,10 @@ export async function takePendingLogin(
   ctx: RequestContext,
 ): Promise<LoginTransaction> {
   const state = ctx.url.searchParams.get('state');
-  let name = cookieName(TRANSACTION_COOKIE, ctx.policy);
+  const base = options.companionCookies.transaction;
+  let name = cookieName(base, ctx.policy);
   if (state !== null && state !== '' && state.length <= 512) {
-    const own = await pendingLoginCookie(state, ctx.policy);
+    const own = await pendingLoginCookie(state, ctx.policy, base);
     if (ctx.cookies[own] !== undefined) name = own;
   }
   clearCookie(ctx.headers, name, ctx.policy);

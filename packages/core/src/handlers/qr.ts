@@ -15,9 +15,6 @@ import { json } from './responses';
 import { checkReturnTo } from './return-to';
 import * as z from 'zod/mini';
 
-/** Name (before any `__Host-` prefix) of the QR login cookie. */
-export const QR_COOKIE = 'dinhdanh.qr';
-
 const qrStateSchema = z.object({ handle: qrLoginHandleSchema, returnTo: z.string() });
 
 /** What `POST {basePath}/qr/start` answers: what to show, never the device code. */
@@ -60,7 +57,13 @@ async function sealState(
 ): Promise<void> {
   const ttl = Math.max(1, Math.ceil((state.handle.expiresAt - options.now()) / 1000));
   const sealed = await sealValue('qr', state, { secrets: options.secrets, ttl, now: options.now });
-  writeCookie(headers, cookieName(QR_COOKIE, ctx.policy), sealed, ctx.policy, ttl);
+  writeCookie(
+    headers,
+    cookieName(options.companionCookies.qr, ctx.policy),
+    sealed,
+    ctx.policy,
+    ttl,
+  );
 }
 
 /** `POST {basePath}/qr/start`: starts a cross-device login; the handle stays in a sealed cookie. */
@@ -110,7 +113,7 @@ export async function qrPoll(
   sessions: SessionManager,
   ctx: RequestContext,
 ): Promise<Response> {
-  const name = cookieName(QR_COOKIE, ctx.policy);
+  const name = cookieName(options.companionCookies.qr, ctx.policy);
   const sealed = ctx.cookies[name];
   if (sealed === undefined || sealed === '') {
     throw new DinhDanhError(
