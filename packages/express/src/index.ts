@@ -4,7 +4,9 @@
  * web handlers mounted under a base path, typed `req.identity` / `req.session`, and the
  * `requireIdentity` / `requireBearer` gates.
  */
-import './augment';
+// Type-only, so the bundler has no side-effect import to drop (and warn about), while the
+// declaration bundle keeps the `declare global` block that types req.identity.
+export type {} from './augment';
 
 export { dinhdanh } from './dinhdanh';
 export type { DinhDanhMiddleware, DinhDanhOptions } from './dinhdanh';
