@@ -1,37 +1,11 @@
 /** A real browser (Debian's Chromium) for the end-to-end tests, with an accessibility check. */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
-/**
- * The system Chromium. Without it the browser tests skip with a warning, except under
- * .ci/run (`DINHDANH_REQUIRE_SERVICES=1`), which installs it: there a missing browser fails.
- */
-export const CHROMIUM = '/usr/bin/chromium';
-
-/** Whether the browser tests run: {@link CHROMIUM} is installed, or CI requires it. */
-export const HAS_CHROMIUM = existsSync(CHROMIUM) || process.env.DINHDANH_REQUIRE_SERVICES === '1';
-
-if (!HAS_CHROMIUM) {
-  console.warn(`SKIPPED: the e2e tests need ${CHROMIUM} (apt-get install -y chromium).`);
-}
-
-/** Launches {@link CHROMIUM} headless, without background network traffic. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}
+// The system Chromium, the skip rule and the launch flags are the mock's browser tests' own.
+export { CHROMIUM, HAS_CHROMIUM, launchChromium } from '../../../packages/mock-idp/test/browser';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),

@@ -3,7 +3,7 @@
  * poll gets the session, the other a clean `qr_invalid` — whatever the provider does with a
  * device code presented twice at once, and whichever process answers (the single-use mark
  * is the relying party's replay cache: memory here, Redis across processes in
- * packages/express/test/faults/qr-race-redis.test.ts).
+ * packages/express/test/faults/races.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
