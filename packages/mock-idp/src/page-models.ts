@@ -103,6 +103,28 @@ export interface LoggedOutPageModel {
   readonly client?: ClientSummary;
 }
 
+/** One registered client, as the start page lists it (never its secret). */
+export interface HomeClient {
+  readonly id: string;
+  readonly name: string;
+  readonly dialect: string;
+  readonly redirectUris: readonly string[];
+}
+
+/** Model of the start page (`GET /` from a browser): what this provider is and how to use it. */
+export interface HomePageModel {
+  readonly locale: PageLocale;
+  readonly issuer: string;
+  readonly discovery: string;
+  readonly jwks: string;
+  readonly clients: readonly HomeClient[];
+  readonly personas: readonly PersonaSummary[];
+  /** Whether the admin API answers under `/__mock/`. */
+  readonly admin: boolean;
+  /** The same page in the other language. */
+  readonly otherLocale: { readonly locale: PageLocale; readonly href: string };
+}
+
 /** What `src/pages/index.ts` exports: each renderer returns a complete HTML document. */
 export interface PageRenderers {
   renderLogin(model: LoginPageModel): string;
@@ -110,4 +132,5 @@ export interface PageRenderers {
   renderDevice(model: DevicePageModel): string;
   renderError(model: ErrorPageModel): string;
   renderLoggedOut(model: LoggedOutPageModel): string;
+  renderHome(model: HomePageModel): string;
 }

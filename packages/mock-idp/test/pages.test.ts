@@ -10,6 +10,7 @@ import {
   renderConsent,
   renderDevice,
   renderError,
+  renderHome,
   renderLoggedOut,
   renderLogin,
 } from '../src/pages';
@@ -365,6 +366,16 @@ describe('every documented test id appears on some page', () => {
         detail: 'x',
       }),
       renderLoggedOut({ locale: 'vi' }),
+      renderHome({
+        locale: 'vi',
+        issuer: 'http://i',
+        discovery: 'http://i/d',
+        jwks: 'http://i/j',
+        clients: [{ id: 'c', name: 'C', dialect: 'standard', redirectUris: ['http://c/cb'] }],
+        personas: PERSONAS,
+        admin: false,
+        otherLocale: { locale: 'en', href: 'http://i/?ui_locales=en' },
+      }),
     ].join('\n');
     for (const id of Object.values(PAGE_TEST_IDS)) {
       expect(all, id).toMatch(new RegExp(`data-testid="${id}(-[^"]+)?"`));

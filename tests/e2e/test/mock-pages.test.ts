@@ -2,7 +2,8 @@
  * Every page the mock shows a citizen, in a real browser, in Vietnamese and in English:
  * the page is in the citizen's language (`<html lang>` and its words) and passes axe
  * (WCAG 2.1 AA). Picker (also with a form error), consent, each error page, the device
- * (phone) page and its outcomes, the share phone page and its outcomes, logout.
+ * (phone) page and its outcomes, the share phone page and its outcomes, logout, and the
+ * start page at the issuer URL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -165,6 +166,18 @@ describe.skipIf(!HAS_CHROMIUM)(`every page of the mock (needs ${CHROMIUM})`, () 
         await page.goto(`${mock.mock.issuer}/end_session?client_id=e2e-pages&${ui}`);
         await check(page, 'logged out', 'logged-out');
         expect(await byId(page, T.client).innerText()).toBe('Cổng thử nghiệm');
+      });
+    });
+
+    it(`the start page at the issuer URL (${locale})`, async () => {
+      await withPage(browser, `mock-pages-home-${locale}`, async (page) => {
+        await page.goto(`${mock.mock.issuer}/?${ui}`);
+        await check(page, 'start page', 'home');
+        expect(await byId(page, `${T.homeClient}-e2e-pages`).innerText()).toBe('Cổng thử nghiệm');
+        // the developer details open and pass axe too
+        await page.locator('details.developers summary').click();
+        expect(await byId(page, T.homeIssuer).innerText()).toBe(mock.mock.issuer);
+        expect(await axeFindings(page), 'start page, developer details open').toEqual([]);
       });
     });
   }

@@ -27,6 +27,10 @@ fieldset.personas{border:0;margin:0;padding:0}
 details.developers{margin-top:1.5rem;font-size:.9rem;color:#333}
 details.developers summary{cursor:pointer;min-height:2.75rem;padding:.6rem 0}
 code{overflow-wrap:anywhere}
+h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
+ul.plain{list-style:none;margin:0;padding:0}
+ul.plain li{padding:.5rem 0;border-top:1px solid #e3e3e3}
+ul.plain li:first-child{border-top:0}
 .tag{font-size:.75rem;border-radius:.2rem;padding:0 .3rem;margin-left:.3rem;background:#eee;color:#333}
 .tag.sensitive{background:#fff3cd;color:#6b4e00}
 .buttons{display:flex;gap:.75rem;flex-wrap:wrap;margin-top:1rem}

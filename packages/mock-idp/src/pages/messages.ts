@@ -54,6 +54,21 @@ const MESSAGES = {
     loggedOutBody: 'Phiên đăng nhập định danh điện tử của bạn đã kết thúc.',
     loggedOutOf: 'Bạn đã đăng xuất khỏi',
     loggedOutNext: 'Bạn có thể đóng trang này, hoặc quay lại dịch vụ để đăng nhập lại.',
+    homeTitle: 'Máy chủ định danh điện tử thử nghiệm',
+    homeIntro:
+      'Máy chủ này đóng vai nhà cung cấp định danh điện tử (VNeID, PostID, Cổng Dịch vụ công) cho ứng dụng của bạn khi phát triển và kiểm thử. Mở ứng dụng đã đăng ký bên dưới và bấm đăng nhập: bạn sẽ được đưa tới trang chọn công dân mẫu.',
+    homeClients: 'Ứng dụng đã đăng ký',
+    homeNoClients:
+      'Chưa có ứng dụng nào được đăng ký với máy chủ này. Nhà phát triển thêm ứng dụng trong cấu hình của máy chủ.',
+    homeRedirects: 'Địa chỉ chuyển hướng (khớp chính xác)',
+    homeDialect: 'phương ngữ',
+    homePersonas: 'Công dân mẫu',
+    homePersonaId: 'mã để dùng trong login_hint',
+    homeEndpoints: 'Địa chỉ của máy chủ',
+    homeAdmin: 'API quản trị (lỗi giả lập, xoay khoá, duyệt thiết bị) đang bật tại',
+    homeDocs:
+      'Hướng dẫn: docs/testing-with-the-mock.md và docs/mock-idp-cli-and-pages.md trong kho mã dinhdanh.',
+    otherLanguage: 'English',
     accountType: {
       citizen: 'Công dân Việt Nam',
       foreigner: 'Người nước ngoài',
@@ -112,6 +127,21 @@ const MESSAGES = {
     loggedOutBody: 'Your electronic identity session has ended.',
     loggedOutOf: 'You are logged out of',
     loggedOutNext: 'You can close this page, or go back to the service to log in again.',
+    homeTitle: 'Mock electronic identity provider',
+    homeIntro:
+      'This server plays the electronic identity provider (VNeID, PostID, the National Public Service Portal) for your app while you develop and test. Open one of the registered apps below and log in: you will be sent to the page where you choose a test citizen.',
+    homeClients: 'Registered apps',
+    homeNoClients:
+      'No app is registered with this server yet. Developers add apps in the server configuration.',
+    homeRedirects: 'Redirect URIs (exact match)',
+    homeDialect: 'dialect',
+    homePersonas: 'Test citizens',
+    homePersonaId: 'id to use in login_hint',
+    homeEndpoints: 'Provider endpoints',
+    homeAdmin: 'The admin API (fault injection, key rotation, device approval) answers at',
+    homeDocs:
+      'Guides: docs/testing-with-the-mock.md and docs/mock-idp-cli-and-pages.md in the dinhdanh repository.',
+    otherLanguage: 'Tiếng Việt',
     accountType: {
       citizen: 'Vietnamese citizen',
       foreigner: 'Foreign national',

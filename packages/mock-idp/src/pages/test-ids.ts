@@ -4,7 +4,7 @@
  * Per-item ids take a suffix: `persona-<id>`, `persona-group-<level>`, `attribute-<name>`.
  */
 export const PAGE_TEST_IDS = {
-  /** Every page: the `<main>` element; its `data-page` names the page (login, consent, device, error, logged-out). */
+  /** Every page: the `<main>` element; its `data-page` names the page (login, consent, device, error, logged-out, home). */
   page: 'mock-idp-page',
   /** Login, consent, device, logged out: the relying party's name. */
   client: 'client-name',
@@ -60,4 +60,10 @@ export const PAGE_TEST_IDS = {
   errorDetail: 'error-detail',
   /** Logged-out page: the message. */
   loggedOut: 'logged-out',
+  /** Start page: one registered app (`home-client-<client id>`). */
+  homeClient: 'home-client',
+  /** Start page: one test citizen (`home-persona-<persona id>`). */
+  homePersona: 'home-persona',
+  /** Start page: the issuer URL. */
+  homeIssuer: 'home-issuer',
 } as const;

@@ -9,6 +9,7 @@ import { device } from '../endpoints/device';
 import { deviceAuthorization } from '../endpoints/device-authorization';
 import { discovery } from '../endpoints/discovery';
 import { endSessionEndpoint } from '../endpoints/end-session';
+import { home } from '../endpoints/home';
 import { interaction } from '../endpoints/interaction';
 import { jwks } from '../endpoints/jwks';
 import { par } from '../endpoints/par';
@@ -17,7 +18,7 @@ import { token } from '../endpoints/token';
 import { userinfo } from '../endpoints/userinfo';
 import { SHARE_PATH } from '../share/api';
 import * as share from '../share/handlers';
-import { json, oauthError } from '../util/http';
+import { oauthError } from '../util/http';
 import { matchPath, type AdminActions, type Route } from './route';
 import type { Context } from '../context';
 
@@ -65,10 +66,7 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: `${ADMIN}/share`, admin: true, handle: share.list },
   { method: 'GET', path: `${ADMIN}/share/*`, admin: true, handle: share.show },
   { path: `${ADMIN}/*`, admin: true, handle: admin.noAdminRoute },
-  {
-    path: '/',
-    handle: ({ ctx }) => json({ issuer: ctx.issuer, discovery: `${ctx.issuer}${PATHS.discovery}` }),
-  },
+  { path: '/', handle: endpoint(home) },
 ];
 
 /** Answer `request` at `path` (relative to the issuer) by the first matching route. */
