@@ -79,7 +79,8 @@ export async function createBank(config: BankConfig): Promise<Bank> {
   app.use((_req, res, next) => {
     res.set({
       'content-security-policy': `default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; frame-ancestors 'none'; form-action 'self' ${new URL(config.issuer).origin}`,
-      // Not no-referrer: Chromium then sends `Origin: null` on form posts, which the CSRF check refuses.
+      // Not no-referrer: Chromium then sends `Origin: null` on form posts, which this app's own
+      // Origin check on POST /mo-tai-khoan refuses (core's logout check accepts it with Sec-Fetch-Site).
       'referrer-policy': 'strict-origin-when-cross-origin',
       'x-content-type-options': 'nosniff',
     });

@@ -1,7 +1,7 @@
 /**
  * CSRF defence for the state-changing handlers (logout, QR start):
- * 1. the request's `Origin` must be the app's origin; without `Origin`, `Sec-Fetch-Site`
- *    must be `same-origin`;
+ * 1. the request's `Origin` must be the app's origin; without `Origin` (or with `Origin: null`),
+ *    `Sec-Fetch-Site` must be `same-origin`;
  * 2. a CSRF token (HMAC of the session id, from `GET /me`) is required when the browser
  *    sent neither header or `requireCsrfToken` is set, and checked whenever present.
  */
@@ -25,7 +25,10 @@ function refuse(reason: string): DinhDanhError {
  */
 export function checkOriginHeaders(request: Request, origin: string): boolean {
   const sent = request.headers.get('origin');
-  if (sent !== null) {
+  // `Origin: null` vouches for nothing: browsers send it from opaque origins, and for a
+  // same-origin form post under `Referrer-Policy: no-referrer` (helmet's default). So it
+  // is neither accepted nor refused here: `Sec-Fetch-Site` decides, else the CSRF token.
+  if (sent !== null && sent !== 'null') {
     if (sent !== origin) throw refuse('the request came from another origin');
     return true;
   }

@@ -24,7 +24,9 @@ function post(jar: Jar, headers: Record<string, string>, body?: string) {
 describe('logout refuses cross-site requests (csrf_failed)', () => {
   const refusals: [string, Record<string, string>][] = [
     ['another Origin', { origin: 'https://evil.example' }],
-    ['Origin null', { origin: 'null' }],
+    ['Origin null and no token', { origin: 'null' }],
+    ['Origin null from another site', { origin: 'null', 'sec-fetch-site': 'cross-site' }],
+    ['Origin null with a wrong token', { origin: 'null', 'x-csrf-token': 'AAAA' }],
     ['a same-site sibling origin', { origin: 'https://shop.bank.example' }],
     ['http:// instead of https://', { origin: 'http://bank.example' }],
     ['Sec-Fetch-Site cross-site', { 'sec-fetch-site': 'cross-site' }],
@@ -113,6 +115,24 @@ describe('logout', () => {
       post(
         b.jar,
         { 'content-type': 'application/x-www-form-urlencoded' },
+        `csrf_token=${encodeURIComponent(b.csrfToken)}`,
+      ),
+    );
+    expect(form.status).toBe(303);
+  });
+
+  // Chromium's same-origin form post under `Referrer-Policy: no-referrer` (helmet's default)
+  it('with Origin null and Sec-Fetch-Site same-origin, or Origin null and the form token', async () => {
+    const a = await signedIn();
+    const fetchMeta = await a.auth.logout(
+      post(a.jar, { origin: 'null', 'sec-fetch-site': 'same-origin' }),
+    );
+    expect(fetchMeta.status).toBe(303);
+    const b = await signedIn();
+    const form = await b.auth.logout(
+      post(
+        b.jar,
+        { origin: 'null', 'content-type': 'application/x-www-form-urlencoded' },
         `csrf_token=${encodeURIComponent(b.csrfToken)}`,
       ),
     );
