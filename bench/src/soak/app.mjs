@@ -1,7 +1,9 @@
 /* global setTimeout */
 // The soak's app process (forked with --expose-gc): a bank-like Express app on @dinhdanh/express
 // against the mock over HTTP, sealed-cookie sessions or, with SOAK_REDIS_URL, Redis sessions.
-// Answers the parent over IPC: `measure` (settle, GC, heap and active resources) and `stop`.
+// Answers the parent over IPC: `measure` (settle, GC, heap and active resources),
+// `{ snapshot: path }` (settle, GC, a heap snapshot) and `stop`.
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import express from 'express';
 import { createRelyingParty, redisStore } from '@dinhdanh/core';
 import { dinhdanh, requireIdentity } from '@dinhdanh/express';
@@ -42,21 +44,38 @@ await new Promise((resolve) => server.once('listening', resolve));
 const connections = () => new Promise((resolve) => server.getConnections((_, n) => resolve(n)));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function measure() {
+async function settle() {
   // Let keep-alive sockets (clients' and our own to the mock) close, bounded.
   for (let i = 0; i < 100 && (await connections()) > 0; i += 1) await sleep(100);
-  await sleep(Number(process.env.SOAK_SETTLE_MS ?? 5000));
+  await sleep(Number(process.env.SOAK_SETTLE_MS ?? 6000));
   for (let i = 0; i < 3; i += 1) {
     globalThis.gc();
     await sleep(50);
   }
+}
+
+async function measure() {
+  await settle();
   const resources = {};
   for (const name of process.getActiveResourcesInfo()) resources[name] = (resources[name] ?? 0) + 1;
-  return { heapUsed: process.memoryUsage().heapUsed, resources, connections: await connections() };
+  // Used bytes per V8 heap space: compiled code (code_space) apart from objects (old_space).
+  const spaces = Object.fromEntries(
+    getHeapSpaceStatistics().map((space) => [space.space_name, space.space_used_size]),
+  );
+  return {
+    heapUsed: process.memoryUsage().heapUsed,
+    spaces,
+    resources,
+    connections: await connections(),
+  };
 }
 
 process.on('message', async (message) => {
   if (message === 'measure') process.send({ measured: await measure() });
+  if (message?.snapshot) {
+    await settle();
+    process.send({ snapshotted: writeHeapSnapshot(message.snapshot) });
+  }
   if (message === 'stop') {
     server.close();
     server.closeAllConnections?.();

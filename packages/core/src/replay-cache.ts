@@ -1,4 +1,4 @@
-import { makeRoom } from './capacity';
+import { capacityKeeper } from './capacity';
 
 /**
  * Remembers what was already accepted (a webhook delivery, a logout token id, a QR
@@ -23,7 +23,9 @@ export interface MemoryReplayCacheOptions {
   /**
    * Most live entries kept (default 100 000). When it is full of unexpired entries `add`
    * fails with `store_unavailable` rather than forgetting one (a forgotten entry would let
-   * its replay through).
+   * its replay through). Expired entries are dropped as `add`s go on (after as
+   * many as the last sweep left entries, at least 64), so the cache holds at most about
+   * twice its live entries.
    */
   readonly maxEntries?: number;
   /** Clock in epoch milliseconds (default `Date.now`). */
@@ -47,15 +49,13 @@ export function memoryReplayCache(options: MemoryReplayCacheOptions = {}): Repla
   const maxEntries = options.maxEntries ?? 100_000;
   const now = options.now ?? Date.now;
   const entries = new Map<string, number>();
+  const room = capacityKeeper(entries, (e) => e, maxEntries, 'replay cache');
   return {
     add(key, expiresAt) {
       const at = now();
       const known = entries.get(key);
       if (known !== undefined && known > at) return Promise.resolve(false);
-      const full =
-        known === undefined
-          ? makeRoom(entries, (e) => e, maxEntries, at, 'replay cache')
-          : undefined;
+      const full = room(key, at);
       if (full !== undefined) return Promise.reject(full);
       entries.set(key, expiresAt);
       return Promise.resolve(true);

@@ -1,4 +1,4 @@
-import { makeRoom } from '../capacity';
+import { capacityKeeper } from '../capacity';
 import type { SessionStore } from './store';
 
 /** Options for {@link memoryStore}. */
@@ -8,7 +8,9 @@ export interface MemoryStoreOptions {
   /**
    * Most live entries kept. Default 100 000. When it is full of unexpired entries a write
    * fails with `store_unavailable` rather than dropping one: an entry may be a logout mark
-   * that keeps an ended session ended.
+   * that keeps an ended session ended. Expired entries are dropped as writes go on (after as
+   * many writes as the last sweep left entries, at least 64), so the store holds at most
+   * about twice its live entries, not every entry written until it fills.
    */
   maxEntries?: number;
 }
@@ -26,6 +28,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): SessionStore {
   const now = options.now ?? Date.now;
   const maxEntries = options.maxEntries ?? 100_000;
   const entries = new Map<string, { value: string; expiresAt: number }>();
+  const room = capacityKeeper(entries, (e) => e.expiresAt, maxEntries, 'session store');
   const read = (key: string, at: number): string | undefined => {
     const entry = entries.get(key);
     if (entry === undefined) return undefined;
@@ -43,9 +46,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): SessionStore {
     },
     set(key, value, ttlSeconds) {
       const at = now();
-      const full = entries.has(key)
-        ? undefined
-        : makeRoom(entries, (e) => e.expiresAt, maxEntries, at, 'session store');
+      const full = room(key, at);
       if (full !== undefined) return Promise.reject(full);
       entries.set(key, { value, expiresAt: at + ttlSeconds * 1000 });
       return Promise.resolve();
