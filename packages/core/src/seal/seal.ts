@@ -151,7 +151,8 @@ export async function unsealValue(
   return unexpired(await openSealed(purpose, sealed, options), options);
 }
 
-function deepFreeze(value: unknown): unknown {
+/** Freezes a JSON value and everything in it; returns it. */
+export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const member of Object.values(value)) deepFreeze(member);

@@ -7,7 +7,8 @@ import * as z from 'zod/mini';
 import { rememberingUnsealer, sealValue } from '../seal/seal';
 import type { SealSecrets } from '../seal/secrets';
 import { INDEX_TTL_SECONDS, keyOfMatch, type MarkedSession, type Revocations } from './revocations';
-import { sessionSchema, type Session } from './session';
+import { sessionChecker } from './checked';
+import type { Session } from './session';
 import { getMany, type SessionStore } from './store';
 import type { SessionStrategy } from './strategy';
 
@@ -63,14 +64,11 @@ export function storeStrategy(options: StoreStrategyOptions): SessionStrategy {
   const seal = { secrets: options.secrets, now: options.now };
   const unseal = rememberingUnsealer('session-ref', seal);
 
+  const checker = sessionChecker();
+
   function parse(id: string, raw: string | undefined): Session | undefined {
-    if (raw === undefined) return undefined;
-    try {
-      const parsed = sessionSchema.safeParse(JSON.parse(raw));
-      return parsed.success && parsed.data.id === id ? parsed.data : undefined;
-    } catch {
-      return undefined;
-    }
+    const session = raw === undefined ? undefined : checker.ofJson(raw);
+    return session?.id === id ? session : undefined;
   }
 
   // Store failures propagate (fail closed), they do not log the user out.
