@@ -9,7 +9,7 @@ import { memoryStore } from '../sessions/memory-store';
 import { withoutPortrait } from '../sessions/manager';
 import type { CookiePolicy } from '../sessions/cookies';
 import type { SessionStorage } from '../sessions/session';
-import type { SessionStore } from '../sessions/store';
+import { answersInProcess, type SessionStore } from '../sessions/store';
 import { functionOption, seconds } from './option-schemas';
 import type { LoginResult } from '../rp/types';
 import { resolveRequests, type NamedLoginRequest, type NamedLoginRequests } from './requests';
@@ -251,7 +251,7 @@ export function resolveOptions(options: AuthHandlersOptions, redirectUri: string
     defaultReturnTo: checkReturnTo(checked.defaultReturnTo, 'http://localhost'),
     storage,
     // The default store keeps the revocation marks of cookie sessions: on the same clock.
-    store: sessions.store ?? memoryStore({ now }),
+    store: sessions.store ?? answersInProcess(memoryStore({ now })),
     cookieName: sessions.cookieName,
     companionCookies: companionCookies(sessions.cookieName),
     maxAge: sessions.maxAge,

@@ -13,21 +13,35 @@ export interface SessionChecker {
    * (the sealer's memory hands back the same frozen object) is checked once.
    */
   ofValue(value: unknown): Session | undefined;
-  /** A stored record (JSON text) as a session, or undefined; the same text is checked once. */
-  ofJson(raw: string): Session | undefined;
+  /**
+   * A stored record (JSON text) under session id `id` as that session, or undefined (not
+   * a session, or another id's); the same text is checked once.
+   */
+  ofJson(id: string, raw: string): Session | undefined;
 }
 
 /**
  * Sessions that passed are frozen and shared by every read of the same value, so no request
- * can change what the next one sees. Only the `maxEntries` most recently read texts are kept.
+ * can change what the next one sees. About the `maxEntries` most recently read records are
+ * kept, by session id (a short key; the text must match whole).
  */
 export function sessionChecker(maxEntries = 256): SessionChecker {
   const byValue = new WeakMap<object, Session>();
-  const byJson = new Map<string, Session>();
+  // Two generations stand in for an exact LRU (see rememberingUnsealer).
+  const half = Math.max(1, Math.floor(maxEntries / 2));
+  let young = new Map<string, { raw: string; session: Session }>();
+  let old = new Map<string, { raw: string; session: Session }>();
+  const remember = (id: string, entry: { raw: string; session: Session }): void => {
+    if (young.size >= half) {
+      old = young;
+      young = new Map();
+    }
+    young.set(id, entry);
+  };
 
   const check = (value: unknown): Session | undefined => {
     const parsed = sessionSchema.safeParse(value);
-    return parsed.success ? (deepFreeze(parsed.data) as Session) : undefined;
+    return parsed.success ? deepFreeze(parsed.data) : undefined;
   };
 
   return {
@@ -41,13 +55,13 @@ export function sessionChecker(maxEntries = 256): SessionChecker {
       if (session !== undefined) byValue.set(value, session);
       return session;
     },
-    ofJson(raw) {
-      const known = byJson.get(raw);
-      if (known !== undefined) {
-        // Most recently used last, so the oldest goes first when full.
-        byJson.delete(raw);
-        byJson.set(raw, known);
-        return known;
+    ofJson(id, raw) {
+      const known = young.get(id);
+      if (known?.raw === raw) return known.session;
+      const aged = old.get(id);
+      if (aged?.raw === raw) {
+        remember(id, aged);
+        return aged.session;
       }
       let value: unknown;
       try {
@@ -56,9 +70,8 @@ export function sessionChecker(maxEntries = 256): SessionChecker {
         return undefined;
       }
       const session = check(value);
-      if (session === undefined) return undefined;
-      if (byJson.size >= maxEntries) byJson.delete(byJson.keys().next().value as string);
-      byJson.set(raw, session);
+      if (session?.id !== id) return undefined;
+      remember(id, { raw, session });
       return session;
     },
   };
