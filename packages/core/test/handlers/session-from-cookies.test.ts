@@ -3,7 +3,7 @@
  * through the same checks (seal, expiry, relying party, revocation, schema), from the
  * `Cookie` header alone; cookie names follow the configured origin.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   isDinhDanhError,
   memoryStore,
@@ -156,6 +156,39 @@ describe.each(['cookie', 'store'] as const)(
     });
   },
 );
+
+describe('a store of the app that stops answering', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it.each(['cookie', 'store'] as const)(
+    '%s sessions: the read gives up with store_unavailable, never hangs',
+    async (storage) => {
+      clock.now = T0;
+      const inner = memoryStore({ now: () => clock.now });
+      let stalled = false;
+      const stall = (): Promise<never> => new Promise(() => undefined);
+      const store: SessionStore = {
+        get: (key) => (stalled ? stall() : inner.get(key)),
+        set: (key, value, ttl) => inner.set(key, value, ttl),
+        delete: (key) => inner.delete(key),
+      };
+      const auth = handlersFor(fakeRp(), { sessions: { storage, store } });
+      const jar = new Jar();
+      await loginWith(auth, jar);
+      expect(await auth.getSessionFromCookies(jar.header())).toBeDefined();
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      stalled = true;
+      const read = auth.getSessionFromCookies(jar.header()).then(
+        () => 'answered',
+        (error: unknown) => (isDinhDanhError(error, 'store_unavailable') ? 'unavailable' : error),
+      );
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(await read).toBe('unavailable');
+    },
+  );
+});
 
 describe('store sessions: the record is checked as it is now', () => {
   it('a record changed in the store is read as changed, and a broken one as no session', async () => {
