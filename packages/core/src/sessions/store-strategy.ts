@@ -85,7 +85,7 @@ export function storeStrategy(options: StoreStrategyOptions): SessionStrategy {
 
   function planOf(value: unknown): ReadPlan | undefined {
     const frozen = typeof value === 'object' && value !== null && Object.isFrozen(value);
-    const known = frozen ? planned.get(value as object) : undefined;
+    const known = frozen ? planned.get(value) : undefined;
     if (known !== undefined) return known;
     const parsed = pointerSchema.safeParse(value);
     if (!parsed.success) return undefined;
@@ -99,7 +99,7 @@ export function storeStrategy(options: StoreStrategyOptions): SessionStrategy {
       named,
       keys: named === undefined ? [] : [sessionKey(id), ...revocations.keysOf(named)],
     };
-    if (frozen) planned.set(value as object, plan);
+    if (frozen) planned.set(value, plan);
     return plan;
   }
 
