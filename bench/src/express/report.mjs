@@ -24,7 +24,8 @@ const SERVER = fileURLToPath(new URL('./server.mjs', import.meta.url));
 const TARGETS = [
   ['bare Express', 'bare'],
   ['@dinhdanh/express, sealed cookie', 'sealed'],
-  ['@dinhdanh/express, Redis store', 'redis'],
+  ['@dinhdanh/express, Redis store (node-redis)', 'redis'],
+  ['@dinhdanh/express, Redis store (ioredis)', 'ioredis'],
   ['express-openid-connect', 'eoc'],
 ];
 
@@ -162,7 +163,7 @@ export async function expressReport() {
     );
   }
   console.log(
-    "\nRequests per CPU second divide each target's requests by the CPU time its server process used (from /proc): on a shared machine far steadier than req/s. The Redis target's figure leaves out redis-server's own CPU.",
+    "\nRequests per CPU second divide each target's requests by the CPU time its server process used (from /proc): on a shared machine far steadier than req/s. The Redis targets' figures leave out redis-server's own CPU; both clients talk to the same redis-server.",
   );
   console.log('\nTargets: ≥ 0.6x bare Express, ≥ 2x express-openid-connect.\n');
   const logins = await loginRoundTrip();

@@ -1,4 +1,4 @@
-// One bench target per process: `node server.mjs <bare|sealed|redis|eoc>` serves GET /account
+// One bench target per process: `node server.mjs <bare|sealed|redis|ioredis|eoc>` serves GET /account
 // on 127.0.0.1:0 and prints `ready <port> <cookie>` (the Cookie header of a valid session).
 import express from 'express';
 import { redisStore } from '@dinhdanh/core';
@@ -13,10 +13,14 @@ const page = (req, res) =>
 
 if (target === 'bare') {
   app.get('/account', page);
-} else if (target === 'sealed' || target === 'redis') {
+} else if (target === 'sealed' || target === 'redis' || target === 'ioredis') {
   const { idp, rp } = await mockAndRp();
   let sessions;
   if (target === 'redis') {
+    const { createClient } = await import('redis');
+    const client = await createClient({ url: process.env.BENCH_REDIS_URL }).connect();
+    sessions = { store: redisStore(client) };
+  } else if (target === 'ioredis') {
     const { Redis } = await import('ioredis');
     const client = new Redis(process.env.BENCH_REDIS_URL);
     sessions = { store: redisStore(client) };

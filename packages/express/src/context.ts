@@ -5,8 +5,6 @@ import type { DinhDanhError, RelyingParty } from '@dinhdanh/core';
 export interface RequestState {
   readonly basePath: string;
   readonly rp: RelyingParty;
-  /** The app's origin for this request (configured, trusted proxy, or the socket's). */
-  readonly origin: string | undefined;
   /** Reading the session failed (store down): gates answer with it, never let through. */
   readonly sessionError?: DinhDanhError;
   readonly render: (error: DinhDanhError, req: IncomingMessage) => Promise<Response>;

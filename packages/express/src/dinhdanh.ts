@@ -122,7 +122,6 @@ export function dinhdanh(options: DinhDanhOptions): DinhDanhMiddleware {
     const state: { -readonly [K in keyof RequestState]: RequestState[K] } = {
       basePath,
       rp,
-      origin: originFor(req),
       render,
     };
     const target = req as IncomingMessage & Pick<Express.Request, 'session' | 'identity'>;
@@ -130,7 +129,7 @@ export function dinhdanh(options: DinhDanhOptions): DinhDanhMiddleware {
     target.identity = undefined;
     if (sessionCookieSent(req.headers.cookie, cookieName)) {
       try {
-        const session = await handlers.getSession(webRequest(req));
+        const session = await handlers.getSessionFromCookies(req.headers.cookie);
         target.session = session;
         target.identity = session?.identity;
       } catch (error) {

@@ -17,23 +17,17 @@ export interface RequestContext {
   readonly headers: Headers;
 }
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /**
  * Reads the request's URL (for its path and query only) and cookies, and decides the
  * cookie attributes from the trusted origin.
  */
 export function requestContext(request: Request, options: ResolvedOptions): RequestContext {
-  const url = new URL(request.url);
-  const origin = options.origin;
-  const originUrl = new URL(origin);
-  const local = originUrl.protocol === 'http:' && LOOPBACK.has(originUrl.hostname);
   return {
     request,
-    url,
-    origin,
+    url: new URL(request.url),
+    origin: options.origin,
     cookies: requestCookies(request),
-    policy: { secure: options.secureCookies ?? !local, path: '/' },
+    policy: options.cookiePolicy,
     headers: noStoreHeaders(),
   };
 }

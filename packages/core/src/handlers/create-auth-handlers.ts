@@ -1,6 +1,7 @@
 import { DinhDanhError } from '../errors';
 import type { RelyingParty } from '../rp/types';
 import { createSessionManager } from '../sessions/manager';
+import { parseCookieHeader } from '../sessions/cookies';
 import type { Session } from '../sessions/session';
 import { backchannelLogout } from './backchannel-logout';
 import { callback } from './callback';
@@ -43,8 +44,29 @@ export interface AuthHandlers {
   readonly qrPoll: AuthHandler;
   /** Routes by path under `basePath` to the handlers above; 404 elsewhere. */
   readonly handle: AuthHandler;
-  /** The live session of a request, for app code and adapters (undefined when none). */
+  /**
+   * The live session of a request, for app code and adapters (undefined when none).
+   * @throws `store_unavailable` when the session store does not answer (fail closed).
+   */
   readonly getSession: (request: Request) => Promise<Session | undefined>;
+  /**
+   * {@link AuthHandlers.getSession} from the request's `Cookie` header alone, for adapters
+   * that hold a framework's request rather than a web `Request`: the same checks (seal,
+   * expiry, relying party, revocation), and the cookie names follow the configured trusted
+   * origin, never the request's. Sessions read from the same cookie may be one shared,
+   * frozen object: treat it as read-only.
+   *
+   * @param cookieHeader - The `Cookie` header value; `null` or `undefined` when absent.
+   * @returns The live session, or undefined when none (bad, expired, foreign or revoked).
+   * @throws `store_unavailable` when the session store does not answer (fail closed).
+   * @example
+   * ```ts
+   * const session = await auth.getSessionFromCookies(req.headers.cookie);
+   * ```
+   */
+  readonly getSessionFromCookies: (
+    cookieHeader: string | null | undefined,
+  ) => Promise<Session | undefined>;
 }
 
 /**
@@ -83,6 +105,10 @@ export function createAuthHandlers(rp: RelyingParty, options: AuthHandlersOption
     relyingParty: { issuer: rp.issuer, clientId: rp.clientId },
     now: resolved.now,
   });
+
+  async function readSession(cookieHeader: string | null | undefined) {
+    return (await sessions.read(parseCookieHeader(cookieHeader), resolved.cookiePolicy)).session;
+  }
 
   const pageLinks = { retry: `${resolved.basePath}/login`, home: resolved.defaultReturnTo };
 
@@ -150,9 +176,7 @@ export function createAuthHandlers(rp: RelyingParty, options: AuthHandlersOption
       }
       return route(request);
     },
-    async getSession(request) {
-      const ctx = requestContext(request, resolved);
-      return (await sessions.read(ctx.cookies, ctx.policy)).session;
-    },
+    getSession: (request) => readSession(request.headers.get('cookie')),
+    getSessionFromCookies: readSession,
   };
 }

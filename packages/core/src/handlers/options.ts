@@ -7,8 +7,9 @@ import { DinhDanhError } from '../errors';
 import { normaliseSecrets, type SealSecrets } from '../seal/secrets';
 import { memoryStore } from '../sessions/memory-store';
 import { withoutPortrait } from '../sessions/manager';
+import type { CookiePolicy } from '../sessions/cookies';
 import type { SessionStorage } from '../sessions/session';
-import type { SessionStore } from '../sessions/store';
+import { answersInProcess, type SessionStore } from '../sessions/store';
 import { functionOption, seconds } from './option-schemas';
 import type { LoginResult } from '../rp/types';
 import { resolveRequests, type NamedLoginRequest, type NamedLoginRequests } from './requests';
@@ -160,6 +161,8 @@ export interface ResolvedOptions extends Omit<
 > {
   /** The trusted origin: `origin`, or the redirect URI's. */
   readonly origin: string;
+  /** The attributes of every cookie set, decided once from the trusted origin. */
+  readonly cookiePolicy: CookiePolicy;
   readonly storage: SessionStorage;
   readonly store: SessionStore;
   readonly cookieName: string;
@@ -205,6 +208,15 @@ function originOf(value: string, name: string): string {
   return url.origin;
 }
 
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** `Secure` (and `__Host-`) everywhere but plain http on a loopback host, unless told. */
+function cookiePolicyOf(origin: string, secureCookies: boolean | undefined): CookiePolicy {
+  const url = new URL(origin);
+  const local = url.protocol === 'http:' && LOOPBACK.has(url.hostname);
+  return { secure: secureCookies ?? !local, path: '/' };
+}
+
 /**
  * Applies defaults and checks the handler options.
  * @param redirectUri - The relying party's redirect URI: its origin is the default `origin`.
@@ -230,14 +242,16 @@ export function resolveOptions(options: AuthHandlersOptions, redirectUri: string
     );
   }
   const now = clock ?? Date.now;
+  const trusted =
+    origin === undefined ? originOf(redirectUri, 'rp.redirectUri') : originOf(origin, 'origin');
   return {
     ...checked,
-    origin:
-      origin === undefined ? originOf(redirectUri, 'rp.redirectUri') : originOf(origin, 'origin'),
+    origin: trusted,
+    cookiePolicy: cookiePolicyOf(trusted, checked.secureCookies),
     defaultReturnTo: checkReturnTo(checked.defaultReturnTo, 'http://localhost'),
     storage,
     // The default store keeps the revocation marks of cookie sessions: on the same clock.
-    store: sessions.store ?? memoryStore({ now }),
+    store: sessions.store ?? answersInProcess(memoryStore({ now })),
     cookieName: sessions.cookieName,
     companionCookies: companionCookies(sessions.cookieName),
     maxAge: sessions.maxAge,

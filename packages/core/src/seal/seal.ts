@@ -151,7 +151,8 @@ export async function unsealValue(
   return unexpired(await openSealed(purpose, sealed, options), options);
 }
 
-function deepFreeze(value: unknown): unknown {
+/** Freezes a JSON value and everything in it; returns it. */
+export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const member of Object.values(value)) deepFreeze(member);
@@ -163,32 +164,50 @@ function deepFreeze(value: unknown): unknown {
 export type SealOpener = (sealed: unknown) => Promise<unknown>;
 
 /**
- * An {@link unsealValue} for one purpose and fixed secrets that remembers the
- * `maxEntries` seals it opened most recently used, by their exact text: a session cookie sent again is not
- * decrypted again. Only a seal that decrypted and authenticated under these secrets is
- * remembered; its expiry is checked on every call, and callers validate the value (a
- * frozen copy of what was sealed) as they would a fresh one.
+ * An {@link unsealValue} for one purpose and fixed secrets that remembers about the
+ * `maxEntries` seals it opened most recently, by their exact text: a session cookie sent
+ * again is not decrypted again. Only a seal that decrypted and authenticated under these
+ * secrets is remembered; its expiry is checked on every call, and callers validate the
+ * value (a frozen copy of what was sealed) as they would a fresh one.
  */
 export function rememberingUnsealer(
   purpose: SealPurpose,
   options: UnsealOptions,
   maxEntries = 256,
 ): SealOpener {
-  const opened = new Map<string, Opened>();
+  // Looked up by the seal's authentication tag (its last part, short), and a hit must equal
+  // the whole text: hashing a kilobyte-long cookie on every read costs more than the rest
+  // of the lookup. Two generations stand in for an exact LRU: a hit costs one lookup, a
+  // seal still in use moves to the young one, and the old one is dropped whole.
+  const half = Math.max(1, Math.floor(maxEntries / 2));
+  let young = new Map<string, Remembered>();
+  let old = new Map<string, Remembered>();
+  const remember = (tag: string, entry: Remembered): void => {
+    if (young.size >= half) {
+      old = young;
+      young = new Map();
+    }
+    young.set(tag, entry);
+  };
   return async (sealed) => {
-    const known = typeof sealed === 'string' ? opened.get(sealed) : undefined;
-    if (known !== undefined) {
-      // Most recently used last, so the oldest goes first when full.
-      opened.delete(sealed as string);
-      opened.set(sealed as string, known);
-      return unexpired(known, options);
+    const tag = typeof sealed === 'string' ? sealed.slice(sealed.lastIndexOf('.') + 1) : '';
+    const known = young.get(tag);
+    if (known !== undefined && known.sealed === sealed) return unexpired(known, options);
+    const aged = old.get(tag);
+    if (aged !== undefined && aged.sealed === sealed) {
+      remember(tag, aged);
+      return unexpired(aged, options);
     }
     const fresh = await openSealed(purpose, sealed, options);
     const value = unexpired(fresh, options);
-    if (opened.size >= maxEntries) opened.delete(opened.keys().next().value as string);
-    opened.set(sealed as string, { v: deepFreeze(fresh.v), exp: fresh.exp });
+    remember(tag, { sealed: sealed as string, v: deepFreeze(fresh.v), exp: fresh.exp });
     return value;
   };
+}
+
+/** A seal {@link rememberingUnsealer} opened: its text and what it held. */
+interface Remembered extends Opened {
+  readonly sealed: string;
 }
 
 /**

@@ -7,7 +7,8 @@ import { rememberingUnsealer } from '../seal/seal';
 import { sealSession } from '../seal/session';
 import type { SealSecrets } from '../seal/secrets';
 import type { Revocations } from './revocations';
-import { sessionSchema, type Session } from './session';
+import { sessionChecker } from './checked';
+import type { Session } from './session';
 import type { SessionStrategy } from './strategy';
 
 /** Options of {@link cookieStrategy}. */
@@ -23,19 +24,19 @@ export interface CookieStrategyOptions {
 export function cookieStrategy(options: CookieStrategyOptions): SessionStrategy {
   const seal = { secrets: options.secrets, now: options.now };
   const unseal = rememberingUnsealer('session', seal);
+  const checker = sessionChecker();
   return {
     keepsTokens: false,
     maxAge: options.maxAge,
     async open(sealed) {
-      let session: Session;
+      let session: Session | undefined;
       try {
-        const parsed = sessionSchema.safeParse(await unseal(sealed));
-        if (!parsed.success) return undefined;
-        session = parsed.data;
+        session = checker.ofValue(await unseal(sealed));
       } catch {
         // seal_invalid / seal_expired: a cookie we cannot open is no session.
         return undefined;
       }
+      if (session === undefined) return undefined;
       // Store failures propagate (fail closed).
       return (await options.revocations.isRevoked(session)) ? undefined : session;
     },

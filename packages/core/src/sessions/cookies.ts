@@ -24,8 +24,12 @@ export type RequestCookies = Readonly<Record<string, string | undefined>>;
 
 /** Parses the `Cookie` header of a request. */
 export function requestCookies(request: Request): RequestCookies {
-  const header = request.headers.get('cookie');
-  return header === null ? {} : parseCookie(header);
+  return parseCookieHeader(request.headers.get('cookie'));
+}
+
+/** Parses a `Cookie` header value (none: no cookies). */
+export function parseCookieHeader(header: string | null | undefined): RequestCookies {
+  return header === null || header === undefined ? {} : parseCookie(header);
 }
 
 /** The cookie name on the wire: `__Host-` prefixed when the cookie is secure. */

@@ -65,9 +65,14 @@ export function createRevocations(
   now: () => number,
   ttl: number,
 ): Revocations {
+  // A frozen session (one read before, shared) always has the same keys.
+  const known = new WeakMap<MarkedSession, string[]>();
   const keysOf = (session: MarkedSession): string[] => {
+    const remembered = known.get(session);
+    if (remembered !== undefined) return remembered;
     const keys = [endedKey(session.id), revokedSubKey(session.issuer, session.sub)];
     if (session.sid !== undefined) keys.push(revokedSidKey(session.issuer, session.sid));
+    if (Object.isFrozen(session)) known.set(session, Object.freeze(keys) as string[]);
     return keys;
   };
   const judge = (session: Session, marks: readonly (string | undefined)[]): boolean => {

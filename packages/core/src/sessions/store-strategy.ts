@@ -7,7 +7,8 @@ import * as z from 'zod/mini';
 import { rememberingUnsealer, sealValue } from '../seal/seal';
 import type { SealSecrets } from '../seal/secrets';
 import { INDEX_TTL_SECONDS, keyOfMatch, type MarkedSession, type Revocations } from './revocations';
-import { sessionSchema, type Session } from './session';
+import { sessionChecker } from './checked';
+import type { Session } from './session';
 import { getMany, type SessionStore } from './store';
 import type { SessionStrategy } from './strategy';
 
@@ -31,6 +32,15 @@ const pointerSchema = z.object({
   sid: z.optional(z.string()),
 });
 const idListSchema = z.array(z.string());
+
+/** What reading the session a pointer names takes. */
+interface ReadPlan {
+  readonly id: string;
+  /** Whom the pointer names (pointers sealed before they named anyone: undefined). */
+  readonly named: MarkedSession | undefined;
+  /** The record's key, then its revocation marks' keys: one round trip. */
+  readonly keys: readonly string[];
+}
 
 const enc = encodeURIComponent;
 const sessionKey = (id: string) => `session:${id}`;
@@ -63,29 +73,54 @@ export function storeStrategy(options: StoreStrategyOptions): SessionStrategy {
   const seal = { secrets: options.secrets, now: options.now };
   const unseal = rememberingUnsealer('session-ref', seal);
 
+  const checker = sessionChecker();
+
   function parse(id: string, raw: string | undefined): Session | undefined {
-    if (raw === undefined) return undefined;
-    try {
-      const parsed = sessionSchema.safeParse(JSON.parse(raw));
-      return parsed.success && parsed.data.id === id ? parsed.data : undefined;
-    } catch {
-      return undefined;
-    }
+    return raw === undefined ? undefined : checker.ofJson(id, raw);
+  }
+
+  // A pointer sent again is the same frozen value from the unsealer: its check and the keys
+  // it reads are worked out once.
+  const planned = new WeakMap<object, ReadPlan>();
+
+  function planOf(value: unknown): ReadPlan | undefined {
+    const frozen = typeof value === 'object' && value !== null && Object.isFrozen(value);
+    const known = frozen ? planned.get(value) : undefined;
+    if (known !== undefined) return known;
+    const parsed = pointerSchema.safeParse(value);
+    if (!parsed.success) return undefined;
+    const { id, iss, sub, sid } = parsed.data;
+    const named =
+      iss === undefined || sub === undefined
+        ? undefined
+        : ({ id, issuer: iss, sub, ...(sid === undefined ? {} : { sid }) } as const);
+    const plan: ReadPlan = {
+      id,
+      named,
+      keys: named === undefined ? [] : [sessionKey(id), ...revocations.keysOf(named)],
+    };
+    if (frozen) planned.set(value, plan);
+    return plan;
   }
 
   // Store failures propagate (fail closed), they do not log the user out.
-  async function load(pointer: z.infer<typeof pointerSchema>): Promise<Session | undefined> {
-    const { id, iss, sub, sid } = pointer;
-    if (iss === undefined || sub === undefined) {
+  async function load(plan: ReadPlan): Promise<Session | undefined> {
+    const { id, named } = plan;
+    if (named === undefined) {
       const session = parse(id, await store.get(sessionKey(id)));
       if (session === undefined) return undefined;
       return (await revocations.isRevoked(session)) ? undefined : session;
     }
-    const named: MarkedSession = { id, issuer: iss, sub, ...(sid === undefined ? {} : { sid }) };
-    const [raw, ...marks] = await getMany(store, [sessionKey(id), ...revocations.keysOf(named)]);
+    const [raw, ...marks] = await getMany(store, plan.keys);
     const session = parse(id, raw);
     // The marks read are those of the session the pointer names: the record must be it.
-    if (session?.issuer !== iss || session.sub !== sub || session.sid !== sid) return undefined;
+    if (
+      session?.issuer !== named.issuer ||
+      session.sub !== named.sub ||
+      session.sid !== named.sid
+    ) {
+      return undefined;
+    }
     return revocations.judge(session, marks) ? undefined : session;
   }
 
@@ -93,15 +128,13 @@ export function storeStrategy(options: StoreStrategyOptions): SessionStrategy {
     keepsTokens: true,
     maxAge: options.maxAge,
     async open(sealed) {
-      let pointer: z.infer<typeof pointerSchema>;
+      let plan: ReadPlan | undefined;
       try {
-        const parsed = pointerSchema.safeParse(await unseal(sealed));
-        if (!parsed.success) return undefined;
-        pointer = parsed.data;
+        plan = planOf(await unseal(sealed));
       } catch {
         return undefined;
       }
-      return load(pointer);
+      return plan === undefined ? undefined : load(plan);
     },
     async save(session, ttl) {
       await store.set(sessionKey(session.id), JSON.stringify(session), ttl);

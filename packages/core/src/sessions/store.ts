@@ -34,15 +34,30 @@ export function getMany(
   return Promise.all(keys.map((key) => store.get(key)));
 }
 
+/** Stores kept in this process, whose calls settle at once: no time bound needed. */
+const inProcess = new WeakSet<SessionStore>();
+
+/**
+ * Marks a store created here as answering in-process (the default `memoryStore`): its
+ * calls are not raced against a timer. A copy or wrapper of it is not marked.
+ */
+export function answersInProcess<S extends SessionStore>(store: S): S {
+  inProcess.add(store);
+  return store;
+}
+
 /**
  * The store as the session manager uses it: any failure of the app's store (a dropped
  * connection, a call unanswered after {@link STORE_TIMEOUT_MS}) becomes `store_unavailable` (503), so a request fails closed with
  * a clean code instead of a 500, and the next request tries the store again.
  */
 export function failClosed(store: SessionStore): SessionStore {
+  const timed = !inProcess.has(store);
   const guard = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
-      return await bounded(run(), STORE_TIMEOUT_MS, () => new Error('store call timed out'));
+      return timed
+        ? await bounded(run(), STORE_TIMEOUT_MS, () => new Error('store call timed out'))
+        : await run();
     } catch (error) {
       if (isDinhDanhError(error)) throw error;
       throw new DinhDanhError(

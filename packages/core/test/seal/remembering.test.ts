@@ -56,3 +56,32 @@ describe('rememberingUnsealer', () => {
     expect(await unseal(sealed)).toEqual({ list: [1], o: { b: 'x' } });
   });
 });
+
+describe('rememberingUnsealer, what it remembers', () => {
+  it('a seal altered before its tag is opened afresh and refused, the original still opens', async () => {
+    const now = () => T0;
+    const sealed = await sealValue('session', { a: 1 }, { secrets: A, ttl: 60, now });
+    const unseal = rememberingUnsealer('session', { secrets: A, now });
+    expect(await unseal(sealed)).toEqual({ a: 1 });
+    const parts = sealed.split('.');
+    const ciphertext = parts[3] as string;
+    parts[3] = `${ciphertext.startsWith('A') ? 'B' : 'A'}${ciphertext.slice(1)}`;
+    const sameTag = parts.join('.');
+    expect(sameTag.split('.')[4]).toBe(sealed.split('.')[4]);
+    expect(await codeOf(unseal(sameTag))).toBe('seal_invalid');
+    expect(await unseal(sealed)).toEqual({ a: 1 });
+  });
+
+  it('keeps opening seals past its size, old and new, each to its own value', async () => {
+    const now = () => T0;
+    const unseal = rememberingUnsealer('session', { secrets: A, now }, 4);
+    const seals = await Promise.all(
+      Array.from({ length: 10 }, (_, n) =>
+        sealValue('session', { n }, { secrets: A, ttl: 60, now }),
+      ),
+    );
+    for (let round = 0; round < 2; round += 1) {
+      for (const [n, sealed] of seals.entries()) expect(await unseal(sealed)).toEqual({ n });
+    }
+  });
+});
