@@ -39,6 +39,8 @@ export type {
   ConsentPageModel,
   DevicePageModel,
   ErrorPageModel,
+  HomeClient,
+  HomePageModel,
   LoggedOutPageModel,
   LoginPageModel,
   PageLocale,
