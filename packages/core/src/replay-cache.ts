@@ -3,7 +3,7 @@ import { capacityKeeper } from './capacity';
 /**
  * Remembers what was already accepted (a webhook delivery, a logout token id, a QR
  * approval) so it is accepted once. `add` must be atomic — check and record in one step, like Redis
- * `SET key 1 NX PXAT expiresAt` — so two concurrent deliveries cannot both pass.
+ * `SET key 1 NX PX ttl` — so two concurrent deliveries cannot both pass.
  */
 export interface ReplayCache {
   /**

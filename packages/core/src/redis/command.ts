@@ -1,6 +1,6 @@
 /**
  * Sends one raw Redis command through node-redis (`sendCommand([...])`) or ioredis
- * (`call(name, ...args)`), so the atomic forms we need (`SET ... NX PXAT`, `GETDEL`) need no
+ * (`call(name, ...args)`), so the atomic forms we need (`SET ... NX PX`, `GETDEL`) need no
  * per-client option syntax. We depend on no Redis library.
  */
 import { bounded, STORE_TIMEOUT_MS } from '../bounded';
@@ -74,7 +74,11 @@ export function replyText(reply: unknown): string | undefined {
   throw new DinhDanhError('store_unavailable', 'Redis answered with an unexpected reply type.');
 }
 
-/** `PXAT` needs a positive whole number of milliseconds. */
-export function pxat(expiresAt: number): string {
-  return String(Math.max(1, Math.ceil(expiresAt)));
+/**
+ * The `PX` (time to live) of a key that expires at `expiresAt` on the caller's clock: a
+ * positive whole number of milliseconds. Relative, not `PXAT`, so the key lives as long as
+ * meant even when Redis's clock disagrees with the app's (or the app runs on a test clock).
+ */
+export function ttlMs(expiresAt: number, now: () => number): string {
+  return String(Math.max(1, Math.ceil(expiresAt - now())));
 }

@@ -85,6 +85,22 @@ describe.skipIf(skipReason !== undefined)('shared state on a real redis-server',
     expect(await cache.add('short', Date.now() + 60_000)).toBe(true);
   });
 
+  it("keeps a key as long as meant on the caller's clock, whatever Redis's clock says", async () => {
+    // the app runs on a clock years ahead of the Redis server (a test clock, or a skewed host)
+    const started = Date.now();
+    const ahead = started + 4 * 365 * 24 * 3_600_000;
+    const now = () => ahead + (Date.now() - started);
+    const cache = redisReplayCache(ioredis, { now });
+    const results = redisShareResultStore(nodeRedis, { keyPrefix: 'skew:', now });
+    expect(await cache.add('skewed', now() + 150)).toBe(true);
+    expect(await cache.add('skewed', now() + 150)).toBe(false);
+    await results.put('txn-skew', { txnId: 'txn-skew', status: 'denied' }, now() + 150);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await cache.add('skewed', now() + 60_000)).toBe(true);
+    expect(await results.take('txn-skew')).toBeUndefined();
+    expect(await ioredis.pttl('skew:txn-skew')).toBe(-2);
+  });
+
   it('hands a share result put by one client to exactly one take by the other', async () => {
     const outcome: ShareOutcome = { txnId: 'txn-1', status: 'approved', attributes: ['name'] };
     const onA = redisShareResultStore(nodeRedis);

@@ -11,7 +11,7 @@ export interface MemoryShareResultStoreOptions {
 /**
  * An in-process {@link ShareResultStore}: results delivered by webhook wait here until the
  * next poll of their transaction takes them, or until they expire. One process only; behind
- * a load balancer use a shared store (Redis `SET txn <json> PXAT expiresAt`, `GETDEL txn`).
+ * a load balancer use a shared store (Redis `SET txn <json> PX ttl`, `GETDEL txn`).
  *
  * @param options Capacity and clock.
  * @returns A store that forgets results when they expire or are taken.
