@@ -130,7 +130,7 @@ async function mockBench() {
     const [ourRow] = targets;
     const lines = [
       `Headless logins per second, openid-client 6 as the relying party, private_key_jwt (ES256), PKCE S256.`,
-      `Each provider in its own process on 127.0.0.1; warm-up ${WARMUP} logins each; then ${ROUNDS} interleaved rounds of ${LOGINS_1} logins at 1 in flight and ${LOGINS_8} at 8; each rate is the median of its rounds.`,
+      `Each provider in its own process on 127.0.0.1; warm-up ${WARMUP} logins each at 1 and at 8 in flight; then ${ROUNDS} interleaved rounds (the order alternating) of ${LOGINS_1} logins at 1 in flight and ${LOGINS_8} at 8; each rate is the median of its rounds.`,
       environmentLine(),
       '',
       '| provider | flow | logins/s, 1 in flight | logins/s, 8 in flight | mock-idp ratio at 1 | mock-idp ratio at 8 |',

@@ -3,7 +3,9 @@
 // vneidPartner() profile against the mock CLI, beside a standard OpenID Connect login of
 // core against the SAME mock process in the same run, printed as a ratio.
 // `BENCH_ONLY=partner` runs only this part.
+import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -143,6 +145,41 @@ async function startMock(dir, publicKeyPem) {
   return { child: started.child, issuer: started.match[1] };
 }
 
+/** Clock ticks per second of /proc's CPU times (`getconf CLK_TCK`; 100 on Linux). */
+function clockTicks() {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+}
+
+/**
+ * Cumulative CPU milliseconds of this process (the relying parties) and, where /proc exists
+ * (Linux), of the mock's process: user + system time of all their threads.
+ */
+function cpuMeter(pid) {
+  const ticks = clockTicks();
+  const mock = () => {
+    // Fields after the command name: utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks;
+  };
+  let hasProc = true;
+  try {
+    mock();
+  } catch {
+    hasProc = false;
+  }
+  return () => {
+    const own = process.cpuUsage();
+    return {
+      client: (own.user + own.system) / 1000,
+      ...(hasProc ? { mock: mock() } : {}),
+    };
+  };
+}
+
 function coreLogin(rp, check) {
   return async () => {
     const { url, transaction } = await rp.startLogin({
@@ -176,7 +213,7 @@ async function loginTable(keys) {
     const targets = [
       {
         name: 'VNeID partner (`vneidPartner()`)',
-        flow: 'authorize (encrypted code) + token (envelope) + userinfo (envelope), client_secret_post',
+        flow: 'PAR + authorize (encrypted code) + token (envelope) + userinfo (envelope), client_secret_post',
         run: coreLogin(partnerRp, (r) => {
           if (r.tokens.idToken !== undefined || r.identity.level !== 2)
             throw new Error('partner login');
@@ -196,12 +233,22 @@ async function loginTable(keys) {
       logins1: LOGINS_1,
       logins8: LOGINS_8,
       rounds: ROUNDS,
+      cpu: cpuMeter(mock.child.pid),
     });
     const [partner, standard] = targets;
+    const ms = (value) => (value === undefined ? 'n/a' : value.toFixed(2));
+    const total = (t) =>
+      t.cpuPerCall.mock === undefined ? undefined : t.cpuPerCall.client + t.cpuPerCall.mock;
     return {
       rows: targets.map((t) => `| ${t.name} | ${t.flow} | ${fmt(t.at1)} | ${fmt(t.at8)} |`),
+      cpuRows: targets.map(
+        (t) =>
+          `| ${t.name} | ${ms(t.cpuPerCall.client)} | ${ms(t.cpuPerCall.mock)} | ${ms(total(t))} |`,
+      ),
       ratio1: ratio(partner.at1, standard.at1),
       ratio8: ratio(partner.at8, standard.at8),
+      cpuRatio:
+        total(partner) === undefined ? 'n/a' : `${(total(standard) / total(partner)).toFixed(2)}x`,
     };
   } finally {
     await stopProcess(mock.child);
@@ -242,12 +289,20 @@ export async function partnerReport() {
       ? ['', `Not available in this process: ${decode.skipped.join(', ')}.`]
       : []),
     '',
-    `Full logins per second of @dinhdanh/core against the mock CLI (one process, both clients), persona citizen-l2 at level 2; warm-up ${WARMUP}; ${ROUNDS} interleaved rounds of ${LOGINS_1} at 1 in flight and ${LOGINS_8} at 8; medians:`,
+    `Full logins per second of @dinhdanh/core against the mock CLI (one process, both clients), persona citizen-l2 at level 2; warm-up ${WARMUP} at 1 and at 8 in flight; ${ROUNDS} interleaved rounds of ${LOGINS_1} at 1 in flight and ${LOGINS_8} at 8, the order alternating; medians:`,
     '',
     '| login | flow | logins/s, 1 in flight | logins/s, 8 in flight |',
     '| --- | --- | ---: | ---: |',
     ...logins.rows,
     '',
     `Partner / standard: ${logins.ratio1} at 1 in flight, ${logins.ratio8} at 8 in flight.`,
+    '',
+    'CPU milliseconds per login over the same rounds (user + system, all threads; the mock from /proc where there is one); load from other programs moves it far less than it moves the rates:',
+    '',
+    '| login | relying party (this process) | mock | both |',
+    '| --- | ---: | ---: | ---: |',
+    ...logins.cpuRows,
+    '',
+    `Partner / standard by CPU per login (both processes): ${logins.cpuRatio}.`,
   ];
 }

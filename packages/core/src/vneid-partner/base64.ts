@@ -19,12 +19,16 @@ export function decodeBase64(text: string, maxChars: number): Uint8Array {
   return bytes;
 }
 
+// Bytes per String.fromCharCode call: well under every engine's argument limit.
+const CHUNK = 0x8000;
+
 /** Encodes bytes as padded standard base64. */
 export function encodeBase64(bytes: Uint8Array): string {
   let binary = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    // `apply` with the typed array, not a spread: a spread walks the iterator byte by byte
+    // (measured ten times slower on Node 20; it was most of the mock's cost of sealing).
+    binary += String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[]);
   }
   return btoa(binary);
 }

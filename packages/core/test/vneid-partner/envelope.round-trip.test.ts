@@ -73,6 +73,20 @@ describe('envelope round trip', () => {
     }
   });
 
+  it('a body of several encoding chunks (32 KiB each) travels as canonical standard base64', async () => {
+    // Random text, so a misplaced or repeated chunk cannot encode to the same string.
+    const noise = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(60_000)));
+    const body = { photo: noise.toString('hex'), citizenPid: '001099012345' };
+    for (const mode of modes) {
+      const envelope = await sealEnvelope(body, { publicKey, mode });
+      const data = Buffer.from(envelope.data, 'base64');
+      expect(data.length).toBeGreaterThan(3 * 0x8000);
+      expect(data.toString('base64')).toBe(envelope.data);
+      expect(Buffer.from(envelope.key, 'base64').toString('base64')).toBe(envelope.key);
+      await expect(openEnvelope(envelope, { privateKey, mode })).resolves.toEqual(body);
+    }
+  });
+
   it('opens with the node backend wherever the platform permits PKCS#1 v1.5 decryption', async () => {
     const info = await partnerCryptoBackend('auto');
     const envelope = await sealEnvelope(USERINFO, { publicKey, backend: 'forge' });

@@ -47,6 +47,18 @@ export const SUPPORTED_SCOPES = [
   ]),
 ];
 
+const CLAIM_NAMES = new Map<Dialect, Readonly<Record<string, AttributeName>>>();
+
+/** The claim names a dialect understands (its own over the standard ones), merged once. */
+function claimNamesOf(dialect: Dialect): Readonly<Record<string, AttributeName>> {
+  let names = CLAIM_NAMES.get(dialect);
+  if (names === undefined) {
+    names = { ...DIALECTS.standard.claimNames, ...DIALECTS[dialect].claimNames };
+    CLAIM_NAMES.set(dialect, names);
+  }
+  return names;
+}
+
 /** The attributes a request asks for, required first, in catalogue order. */
 export function requestedAttributes(
   scope: readonly string[],
@@ -61,7 +73,7 @@ export function requestedAttributes(
     const single = ATTRIBUTE_BY_SCOPE.get(s);
     if (single !== undefined) optional.add(single);
   }
-  const names = { ...DIALECTS.standard.claimNames, ...DIALECTS[dialect].claimNames };
+  const names = claimNamesOf(dialect);
   for (const target of [claims?.id_token, claims?.userinfo]) {
     for (const [claim, spec] of Object.entries(target ?? {})) {
       const attribute = names[claim];

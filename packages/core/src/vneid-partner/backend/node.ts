@@ -67,18 +67,17 @@ export function nodeRsa(crypto: NodeCrypto, implicit: 'platform' | 'dinhdanh'): 
           )
       : implicitRejectionDecrypt(
           (key, ciphertext) =>
-            new Uint8Array(
-              crypto.privateDecrypt(
-                { key: keys.privateKey(key), padding: RSA_NO_PADDING },
-                ciphertext,
-              ),
+            crypto.privateDecrypt(
+              { key: keys.privateKey(key), padding: RSA_NO_PADDING },
+              ciphertext,
             ),
+          // A Buffer is a Uint8Array: the digests are used as they are, without a copy.
           (key, parts) => {
             const hmac = crypto.createHmac('sha256', key);
             for (const part of parts) hmac.update(part);
-            return new Uint8Array(hmac.digest());
+            return hmac.digest();
           },
-          (data) => new Uint8Array(crypto.createHash('sha256').update(data).digest()),
+          (data) => crypto.createHash('sha256').update(data).digest(),
         );
   return {
     decrypt,
